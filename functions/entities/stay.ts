@@ -1,0 +1,159 @@
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { StayPolicy, StaySchedule } from '../domain/schedule.js';
+import { db, tableName } from '../shared/db.js';
+
+// Stay ("one person, one file" for one period of observation): PK STAY#<id>, SK STAY.
+// GSI1: the facility's stays by day-1 date. GSI2: stays of a travel document
+// (lab results name a document, not a stay).
+
+export type Category = 'inbound' | 'close_contact' | 'secondary_contact';
+export type Language = 'zh' | 'en' | 'ko';
+/** active: in observation; positive: tested positive, transfer to hospital pending; transferred / released: closed. */
+export type StayStatus = 'active' | 'positive' | 'transferred' | 'released';
+export const OPEN_STATUSES: readonly StayStatus[] = ['active', 'positive'];
+
+export interface TravelDocument {
+  type: 'passport' | 'id_card' | 'travel_permit' | 'other';
+  number: string;
+  country: string;
+}
+
+export interface Person {
+  nameNative: string;
+  nameLatin: string;
+  sex: 'F' | 'M' | 'X';
+  birthDate: string;
+  nationality: string;
+  document: TravelDocument;
+  phone: string;
+  language: Language;
+}
+
+export interface Stay {
+  stayId: string;
+  facilityId: string;
+  roomNumber: string;
+  status: StayStatus;
+  category: Category;
+  person: Person;
+  arrival: { arrivedAt: string; flightNumber?: string; originCountry?: string };
+  diet?: string;
+  ethnicity?: string;
+  specialConditions: string[];
+  notes?: string;
+  /** The facility policy in force at check-in: later policy changes do not move this stay's dates. */
+  policy: StayPolicy;
+  schedule: StaySchedule;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  version: number;
+}
+
+/** Documents are matched on a normalised number: upper case, no spaces or dashes. */
+export function normaliseDocumentNumber(n: string): string {
+  return n.toUpperCase().replace(/[\s-]/g, '');
+}
+
+export function documentRef(d: Pick<TravelDocument, 'type' | 'country' | 'number'>): string {
+  return `DOC#${d.type}#${d.country}#${normaliseDocumentNumber(d.number)}`;
+}
+
+export const stayKeys = {
+  pk: (stayId: string) => `STAY#${stayId}`,
+  key: (stayId: string) => ({ PK: `STAY#${stayId}`, SK: 'STAY' }),
+  byFacilityPk: (facilityId: string) => `FACILITY#${facilityId}#STAYS`,
+  byFacilitySk: (day1Date: string, stayId: string) => `${day1Date}#${stayId}`,
+};
+
+export function stayItem(s: Stay) {
+  return {
+    ...stayKeys.key(s.stayId),
+    GSI1PK: stayKeys.byFacilityPk(s.facilityId),
+    GSI1SK: stayKeys.byFacilitySk(s.schedule.day1Date, s.stayId),
+    GSI2PK: documentRef(s.person.document),
+    GSI2SK: stayKeys.byFacilitySk(s.schedule.day1Date, s.stayId),
+    type: 'Stay',
+    ...s,
+  };
+}
+
+const KEY_ATTRIBUTES = new Set(['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'GSI3PK', 'GSI3SK', 'type']);
+
+export function stayFromItem(item: Record<string, unknown>): Stay {
+  return Object.fromEntries(Object.entries(item).filter(([k]) => !KEY_ATTRIBUTES.has(k))) as unknown as Stay;
+}
+
+export async function getStay(stayId: string, consistent = false): Promise<Stay | undefined> {
+  const out = await db().send(new GetCommand({ TableName: tableName(), Key: stayKeys.key(stayId), ConsistentRead: consistent }));
+  return out.Item ? stayFromItem(out.Item) : undefined;
+}
+
+export interface StayPage {
+  stays: Stay[];
+  lastKey?: Record<string, unknown>;
+}
+
+/**
+ * A page of a facility's stays whose day 1 lies in [fromDay1, toDay1], newest first,
+ * optionally only those with `status` and those still in observation on `onDate`.
+ */
+export async function queryFacilityStays(params: {
+  facilityId: string;
+  fromDay1?: string;
+  toDay1?: string;
+  status?: StayStatus;
+  onDate?: string;
+  limit: number;
+  startKey?: Record<string, unknown>;
+}): Promise<StayPage> {
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = { ':pk': stayKeys.byFacilityPk(params.facilityId) };
+  let keyCondition = 'GSI1PK = :pk';
+  if (params.fromDay1 || params.toDay1) {
+    keyCondition += ' AND GSI1SK BETWEEN :from AND :to';
+    values[':from'] = params.fromDay1 ?? '0000';
+    values[':to'] = `${params.toDay1 ?? '9999'}#~`;
+  }
+  const filters: string[] = [];
+  if (params.status) {
+    filters.push('#status = :status');
+    names['#status'] = 'status';
+    values[':status'] = params.status;
+  }
+  if (params.onDate) {
+    filters.push('#schedule.#endDate >= :onDate');
+    names['#schedule'] = 'schedule';
+    names['#endDate'] = 'endDate';
+    values[':onDate'] = params.onDate;
+  }
+  const out = await db().send(
+    new QueryCommand({
+      TableName: tableName(),
+      IndexName: 'GSI1',
+      KeyConditionExpression: keyCondition,
+      FilterExpression: filters.length ? filters.join(' AND ') : undefined,
+      ExpressionAttributeNames: Object.keys(names).length ? names : undefined,
+      ExpressionAttributeValues: values,
+      ScanIndexForward: false,
+      Limit: params.limit,
+      ExclusiveStartKey: params.startKey,
+    }),
+  );
+  return { stays: (out.Items ?? []).map(stayFromItem), lastKey: out.LastEvaluatedKey };
+}
+
+/** Stays of a travel document, newest first. */
+export async function findStaysByDocument(doc: Pick<TravelDocument, 'type' | 'country' | 'number'>, limit = 5): Promise<Stay[]> {
+  const out = await db().send(
+    new QueryCommand({
+      TableName: tableName(),
+      IndexName: 'GSI2',
+      KeyConditionExpression: 'GSI2PK = :pk',
+      ExpressionAttributeValues: { ':pk': documentRef(doc) },
+      ScanIndexForward: false,
+      Limit: limit,
+    }),
+  );
+  return (out.Items ?? []).map(stayFromItem);
+}

@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { isValidDate, isValidTimeZone } from '../domain/calendar.js';
+import { isCountryCode } from '../domain/countries.js';
+
+export const countryCode = z
+  .string()
+  .length(2, 'Use an ISO 3166-1 alpha-2 country code, e.g. CN')
+  .refine(isCountryCode, 'Unknown country code (ISO 3166-1 alpha-2 expected)');
+
+export const calendarDate = z.string().refine(isValidDate, 'Use a calendar date YYYY-MM-DD');
+
+export const timeZone = z.string().refine(isValidTimeZone, 'Unknown IANA time zone, e.g. Asia/Shanghai');
+
+/** An instant with an explicit offset: a local time without one would be ambiguous. */
+export const instant = z.iso.datetime({ offset: true, message: 'Use an ISO 8601 date-time with offset, e.g. 2026-11-23T08:30:00+08:00' });
+
+/** Identifiers chosen by people (facility slugs, room numbers): safe in keys and URLs. */
+export const slug = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/, 'Use 1-40 letters, digits, - or _');
+export const roomNumber = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,11}$/, 'Use 1-12 letters, digits or -');

@@ -1,0 +1,119 @@
+import middy, { type MiddlewareObj } from '@middy/core';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { config } from './config.js';
+import { MalformedBodyError, PayloadTooLargeError, UnsupportedMediaTypeError } from './errors.js';
+import { problemResponse } from './http-errors.js';
+import { logger } from './logger.js';
+import { assertAdmin, principalFromClaims, type Principal } from './principal.js';
+
+// Every HTTP handler is `httpHandler(access, fn)`: a middy chain that parses the
+// JSON body (size-limited), resolves the caller, times the request and turns any
+// thrown error into a problem response. Handlers stay a few lines long.
+
+export type Access = 'public' | 'staff' | 'admin' | 'lab';
+
+/** The API Gateway v2 event; `authorizer` is present on JWT-protected routes. */
+export type HttpEvent = APIGatewayProxyEventV2 & {
+  requestContext: APIGatewayProxyEventV2['requestContext'] & {
+    authorizer?: { jwt?: { claims?: Record<string, string | number | boolean | string[]> } };
+  };
+};
+export type HttpResult = APIGatewayProxyStructuredResultV2;
+
+export interface HttpRequest {
+  event: HttpEvent;
+  /** Parsed JSON body (undefined when there is none). */
+  body: unknown;
+  /** Raw body text, exactly as sent (signature checks need it). */
+  rawBody: string;
+  principal: Principal;
+  requestId: string;
+  param(name: string): string;
+  query(name: string): string | undefined;
+  header(name: string): string | undefined;
+}
+
+interface RequestContext extends Context {
+  http?: { body: unknown; rawBody: string; principal?: Principal };
+}
+
+const ANONYMOUS: Principal = { subject: 'anonymous', role: 'staff', facilities: [] };
+
+function decodeBody(event: HttpEvent): string {
+  if (event.body === undefined || event.body === null) return '';
+  return event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+}
+
+const parseRequest = (access: Access): MiddlewareObj<HttpEvent, HttpResult, Error, RequestContext> => ({
+  before: async ({ event, context }) => {
+    const rawBody = decodeBody(event);
+    if (Buffer.byteLength(rawBody) > config().MAX_BODY_BYTES) {
+      throw new PayloadTooLargeError(`The body must be at most ${config().MAX_BODY_BYTES} bytes.`);
+    }
+    let body: unknown;
+    if (rawBody.trim() !== '') {
+      const type = event.headers?.['content-type'] ?? 'application/json';
+      if (!/^application\/(.+\+)?json\b/i.test(type)) throw new UnsupportedMediaTypeError('Send the body as application/json.');
+      try {
+        body = JSON.parse(rawBody);
+      } catch {
+        throw new MalformedBodyError('The body is not valid JSON.');
+      }
+    }
+    let principal: Principal | undefined;
+    if (access === 'staff' || access === 'admin') {
+      principal = principalFromClaims(event.requestContext.authorizer?.jwt?.claims);
+      if (access === 'admin') assertAdmin(principal);
+    }
+    context.http = { body, rawBody, principal };
+  },
+});
+
+const problems: MiddlewareObj<HttpEvent, HttpResult, Error, RequestContext> = {
+  onError: async (request) => {
+    request.response = problemResponse(request.error, request.event.requestContext?.requestId);
+  },
+};
+
+const accessLog: MiddlewareObj<HttpEvent, HttpResult, Error, RequestContext> = {
+  before: async (request) => {
+    (request.internal as Record<string, unknown>).startedAt = performance.now();
+  },
+  after: async (request) => logRequest(request.event, request.response, request.internal),
+  onError: async (request) => logRequest(request.event, request.response, request.internal),
+};
+
+function logRequest(event: HttpEvent, response: HttpResult | null | undefined, internal: Record<string, unknown>): void {
+  const started = internal.startedAt as number | undefined;
+  // Route key and status only: paths can hold ids but never personal data.
+  logger.info('request', {
+    route: event.routeKey,
+    status: response?.statusCode,
+    ms: started === undefined ? undefined : Math.round((performance.now() - started) * 10) / 10,
+    requestId: event.requestContext?.requestId,
+  });
+}
+
+export function httpHandler(access: Access, fn: (req: HttpRequest) => Promise<HttpResult>) {
+  return middy<HttpEvent, HttpResult, Error, RequestContext>()
+    .use(accessLog)
+    .use(problems)
+    .use(parseRequest(access))
+    .handler(async (event, context) => {
+      const parsed = context.http ?? { body: undefined, rawBody: '' };
+      return fn({
+        event,
+        body: parsed.body,
+        rawBody: parsed.rawBody,
+        principal: parsed.principal ?? ANONYMOUS,
+        requestId: event.requestContext?.requestId ?? '',
+        param: (name) => event.pathParameters?.[name] ?? '',
+        query: (name) => event.queryStringParameters?.[name],
+        header: (name) => event.headers?.[name.toLowerCase()],
+      });
+    });
+}
+
+export function json(statusCode: number, body: unknown, headers: Record<string, string> = {}): HttpResult {
+  return { statusCode, headers: { 'content-type': 'application/json; charset=utf-8', ...headers }, body: JSON.stringify(body) };
+}

@@ -1,0 +1,19 @@
+import type { z } from 'zod';
+import { ValidationError, type FieldIssue } from './errors.js';
+
+/** Parse `input` with `schema` or throw a ValidationError naming every bad field. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown, prefix: (string | number)[] = []): z.infer<S> {
+  const result = schema.safeParse(input);
+  if (!result.success) throw new ValidationError(toFieldIssues(result.error, prefix));
+  return result.data;
+}
+
+export function toFieldIssues(error: z.ZodError, prefix: (string | number)[] = []): FieldIssue[] {
+  const path = (parts: PropertyKey[]) => [...prefix, ...parts].map(String).join('.') || '(body)';
+  return error.issues.flatMap((i) =>
+    // Name each unknown field on its own path, so a typo is pointed at directly.
+    i.code === 'unrecognized_keys'
+      ? i.keys.map((k) => ({ path: path([...i.path, k]), message: 'Unknown field', code: i.code }))
+      : [{ path: path(i.path), message: i.message, code: i.code }],
+  );
+}

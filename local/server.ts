@@ -1,0 +1,131 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { KeyObject } from 'node:crypto';
+import type { APIGatewayProxyResultV2, Context } from 'aws-lambda';
+import { routeKey, routes as defaultRoutes, type RouteDef } from '../functions/routes.js';
+import type { HttpEvent } from '../functions/shared/http.js';
+import { toApiEvent } from './api-event.js';
+import { verifyToken } from './jwt.js';
+
+// The local stand-in for API Gateway: matches the route table, checks the JWT on
+// staff/admin routes like the HttpApi JWT authorizer, and invokes the very same
+// Lambda handlers with API Gateway v2 events.
+
+/** API Gateway HTTP APIs accept payloads up to 10 MB. */
+const MAX_PAYLOAD = 10 * 1024 * 1024;
+
+type Handler = (event: HttpEvent, context: Context) => Promise<APIGatewayProxyResultV2>;
+
+interface CompiledRoute {
+  route: RouteDef;
+  regex: RegExp;
+  names: string[];
+}
+
+function compile(route: RouteDef): CompiledRoute {
+  const names: string[] = [];
+  const pattern = route.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{(\w+)\\?\}/g, (_, name: string) => {
+    names.push(name);
+    return '([^/]+)';
+  });
+  return { route, regex: new RegExp(`^${pattern}$`), names };
+}
+
+const handlerCache = new Map<string, Promise<Handler>>();
+
+function loadHandler(name: string): Promise<Handler> {
+  let h = handlerCache.get(name);
+  if (!h) {
+    h = import(`../functions/handlers/${name}.ts`).then((m: { handler: Handler }) => m.handler);
+    handlerCache.set(name, h);
+  }
+  return h;
+}
+
+function lambdaContext(name: string, requestId: string): Context {
+  const started = Date.now();
+  return {
+    callbackWaitsForEmptyEventLoop: false,
+    functionName: name,
+    functionVersion: '$LATEST',
+    invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:${name}`,
+    memoryLimitInMB: '256',
+    awsRequestId: requestId,
+    logGroupName: `/aws/lambda/${name}`,
+    logStreamName: 'local',
+    getRemainingTimeInMillis: () => Math.max(0, 30_000 - (Date.now() - started)),
+    done: () => undefined,
+    fail: () => undefined,
+    succeed: () => undefined,
+  };
+}
+
+function send(res: ServerResponse, status: number, body: string, headers: Record<string, string> = { 'content-type': 'application/json' }): void {
+  res.writeHead(status, headers);
+  res.end(body);
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_PAYLOAD) return undefined;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+export function createLocalServer(opts: { publicKey: KeyObject; routes?: readonly RouteDef[] }): Server {
+  const compiled = (opts.routes ?? defaultRoutes).map(compile);
+  return createServer((req, res) => {
+    handle(req, res).catch(() => {
+      if (!res.headersSent) send(res, 500, JSON.stringify({ message: 'Internal Server Error' }));
+      else res.destroy();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    let match: { c: CompiledRoute; params: Record<string, string> } | undefined;
+    for (const c of compiled) {
+      if (c.route.method !== req.method) continue;
+      const m = c.regex.exec(url.pathname);
+      if (!m) continue;
+      try {
+        match = { c, params: Object.fromEntries(c.names.map((n, i) => [n, decodeURIComponent(m[i + 1] ?? '')])) };
+      } catch {
+        return send(res, 400, JSON.stringify({ message: 'Bad Request' }));
+      }
+      break;
+    }
+    if (!match) return send(res, 404, JSON.stringify({ message: 'Not Found' }));
+    const { route } = match.c;
+
+    let claims: Record<string, unknown> | undefined;
+    if (route.access === 'staff' || route.access === 'admin') {
+      const token = /^Bearer (.+)$/i.exec(req.headers.authorization ?? '')?.[1];
+      claims = token ? verifyToken(opts.publicKey, token) : undefined;
+      if (!claims) return send(res, 401, JSON.stringify({ message: 'Unauthorized' }), { 'content-type': 'application/json', 'www-authenticate': 'Bearer' });
+    }
+    const body = await readBody(req);
+    if (!body) return send(res, 413, JSON.stringify({ message: 'Request Entity Too Large' }));
+
+    const event = toApiEvent({ req, url, routeKey: routeKey(route), pathParameters: match.params, body, claims });
+    const handler = await loadHandler(route.handler);
+    const result = await handler(event, lambdaContext(route.handler, event.requestContext.requestId));
+    writeResult(res, result);
+  }
+}
+
+function writeResult(res: ServerResponse, result: APIGatewayProxyResultV2): void {
+  // Like API Gateway: a bare value (not a {statusCode} object) is a 200 JSON body.
+  if (typeof result !== 'object' || result === null || !('statusCode' in result)) {
+    return send(res, 200, typeof result === 'string' ? result : JSON.stringify(result));
+  }
+  const headers: Record<string, string | string[]> = {};
+  for (const [k, v] of Object.entries(result.headers ?? {})) headers[k.toLowerCase()] = String(v);
+  if (result.cookies?.length) headers['set-cookie'] = result.cookies;
+  const body = result.body === undefined ? '' : result.isBase64Encoded ? Buffer.from(result.body, 'base64') : result.body;
+  res.writeHead(result.statusCode ?? 200, headers);
+  res.end(body);
+}

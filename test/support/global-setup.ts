@@ -1,0 +1,24 @@
+import type { TestProject } from 'vitest/node';
+import { createTable } from '../../local/create-table.js';
+import { startDynamoLocal } from '../../local/dynamodb-local.js';
+import { freePort } from './free-port.js';
+
+// One DynamoDB Local (in memory) for the whole run; every test file makes its own
+// facilities with fresh ids, so files can share the table.
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    dynamoEndpoint: string;
+    tableName: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  const dynamo = await startDynamoLocal({ port: await freePort() });
+  const tableName = 'quarantine-desk-test';
+  await createTable(dynamo.endpoint, tableName);
+  project.provide('dynamoEndpoint', dynamo.endpoint);
+  project.provide('tableName', tableName);
+  return async () => dynamo.stop();
+}
