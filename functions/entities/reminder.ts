@@ -1,0 +1,62 @@
+import { facilityKeys } from './facility.js';
+
+// Reminder for facility staff, stored as an outbox entry: PK FACILITY#<id>,
+// SK REMINDER#<reminderId>. Jobs derive the id from (kind, date), so a second run
+// of the same job on the same day finds it and writes nothing new.
+// GSI1 lists a facility's reminders newest first; while undelivered it also carries
+// GSI2 keys OUTBOX / <createdAt>#<facilityId>#<id>, the queue the notifier drains.
+
+export type ReminderKind =
+  | 'retest_due'
+  | 'retest_overdue'
+  | 'documents_due'
+  | 'expired_isolation'
+  | 'positive_result'
+  | 'fever_or_symptom'
+  | 'special_situation'
+  | 'unmatched_lab_result';
+
+export interface ReminderLine {
+  stayId?: string;
+  roomNumber?: string;
+  name?: string;
+  day?: number;
+  note?: string;
+}
+
+export interface Reminder {
+  reminderId: string;
+  facilityId: string;
+  kind: ReminderKind;
+  urgent: boolean;
+  /** Local date (facility time zone) the reminder is about. */
+  date: string;
+  title: string;
+  lines: ReminderLine[];
+  createdAt: string;
+  delivery: { state: 'pending' | 'delivered'; attempts: number; deliveredAt?: string; lastError?: string };
+}
+
+export const reminderKeys = {
+  key: (facilityId: string, reminderId: string) => ({ PK: facilityKeys.pk(facilityId), SK: `REMINDER#${reminderId}` }),
+  listPk: (facilityId: string) => `FACILITY#${facilityId}#REMINDERS`,
+  listSk: (createdAt: string, reminderId: string) => `${createdAt}#${reminderId}`,
+  outboxPk: 'OUTBOX',
+  outboxSk: (createdAt: string, facilityId: string, reminderId: string) => `${createdAt}#${facilityId}#${reminderId}`,
+};
+
+export function reminderItem(r: Reminder) {
+  return {
+    ...reminderKeys.key(r.facilityId, r.reminderId),
+    GSI1PK: reminderKeys.listPk(r.facilityId),
+    GSI1SK: reminderKeys.listSk(r.createdAt, r.reminderId),
+    ...(r.delivery.state === 'pending' ? { GSI2PK: reminderKeys.outboxPk, GSI2SK: reminderKeys.outboxSk(r.createdAt, r.facilityId, r.reminderId) } : {}),
+    type: 'Reminder',
+    ...r,
+  };
+}
+
+/** A transaction Put that creates the reminder only once (idempotent on reminderId). */
+export function putReminderOnce(tableName: string, r: Reminder) {
+  return { Put: { TableName: tableName, Item: reminderItem(r), ConditionExpression: 'attribute_not_exists(PK)' } };
+}
