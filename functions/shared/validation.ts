@@ -10,7 +10,7 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown, prefi
 
 export function toFieldIssues(error: z.ZodError, prefix: (string | number)[] = []): FieldIssue[] {
   const path = (parts: PropertyKey[]) => [...prefix, ...parts].map(String).join('.') || '(body)';
-  return error.issues.flatMap((i) =>
+  return error.issues.flatMap((i): FieldIssue[] =>
     // Name each unknown field on its own path, so a typo is pointed at directly.
     i.code === 'unrecognized_keys'
       ? i.keys.map((k) => ({ path: path([...i.path, k]), message: 'Unknown field', code: i.code }))
