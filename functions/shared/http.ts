@@ -2,7 +2,9 @@ import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { config } from './config.js';
 import { MalformedBodyError, PayloadTooLargeError, UnsupportedMediaTypeError } from './errors.js';
+import { guardFacilityScope } from './facility-guard.js';
 import { problemResponse } from './http-errors.js';
+import { jsonDepth } from './json-depth.js';
 import { logger } from './logger.js';
 import { assertAdmin, principalFromClaims, type Principal } from './principal.js';
 
@@ -37,6 +39,9 @@ interface RequestContext extends Context {
   http?: { body: unknown; rawBody: string; principal?: Principal };
 }
 
+/** Our bodies nest 4 levels at most; anything far deeper is an attack or a bug. */
+const MAX_JSON_DEPTH = 20;
+
 const ANONYMOUS: Principal = { subject: 'anonymous', role: 'staff', facilities: [] };
 
 function decodeBody(event: HttpEvent): string {
@@ -46,6 +51,13 @@ function decodeBody(event: HttpEvent): string {
 
 const parseRequest = (access: Access): MiddlewareObj<HttpEvent, HttpResult, Error, RequestContext> => ({
   before: async ({ event, context }) => {
+    // Who first: a caller without access learns nothing, not even that the body was bad.
+    let principal: Principal | undefined;
+    if (access === 'staff' || access === 'admin') {
+      principal = principalFromClaims(event.requestContext.authorizer?.jwt?.claims);
+      if (access === 'admin') assertAdmin(principal);
+      await guardFacilityScope(principal, event.pathParameters);
+    }
     const rawBody = decodeBody(event);
     if (Buffer.byteLength(rawBody) > config().MAX_BODY_BYTES) {
       throw new PayloadTooLargeError(`The body must be at most ${config().MAX_BODY_BYTES} bytes.`);
@@ -54,16 +66,12 @@ const parseRequest = (access: Access): MiddlewareObj<HttpEvent, HttpResult, Erro
     if (rawBody.trim() !== '') {
       const type = event.headers?.['content-type'] ?? 'application/json';
       if (!/^application\/(.+\+)?json\b/i.test(type)) throw new UnsupportedMediaTypeError('Send the body as application/json.');
+      if (jsonDepth(rawBody) > MAX_JSON_DEPTH) throw new MalformedBodyError(`The body is nested deeper than ${MAX_JSON_DEPTH} levels.`);
       try {
         body = JSON.parse(rawBody);
       } catch {
         throw new MalformedBodyError('The body is not valid JSON.');
       }
-    }
-    let principal: Principal | undefined;
-    if (access === 'staff' || access === 'admin') {
-      principal = principalFromClaims(event.requestContext.authorizer?.jwt?.claims);
-      if (access === 'admin') assertAdmin(principal);
     }
     context.http = { body, rawBody, principal };
   },

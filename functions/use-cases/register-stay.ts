@@ -18,18 +18,18 @@ import { loadFacilityFor } from './load-facility.js';
 // the jobs will look for, and records the audit entry. Either all of it happens or
 // none of it, so two check-ins can never share a room or a person.
 
-const MAX_ROOM_ATTEMPTS = 40;
+const MAX_ROOM_ATTEMPTS = 60;
 
 export async function registerStay(principal: Principal, facilityId: string, input: RegisterStayInput, now = new Date()): Promise<Stay> {
   const facility = await loadFacilityFor(principal, facilityId);
   if (input.roomNumber) return checkIn(principal, facility, input, input.roomNumber, now);
 
-  // No room asked for: take a free one. Under contention another check-in may win the
-  // room we picked; then pick again among the free rooms left.
+  // No room asked for: the first free room. Under contention another check-in may win
+  // it; then look again (a query is cheaper than a doomed transaction) and take a
+  // random one of the free rooms left, so racers stop colliding.
   for (let attempt = 0; attempt < MAX_ROOM_ATTEMPTS; attempt++) {
     const free = await findFreeRooms(facility.facilityId, 25);
     if (free.length === 0) break;
-    // The first free room; after losing a race, a random one, so racers stop colliding.
     const room = (attempt === 0 ? free[0] : free[Math.floor(Math.random() * free.length)]) as string;
     try {
       return await checkIn(principal, facility, input, room, now);
