@@ -53,6 +53,19 @@ export async function getFacility(facilityId: string): Promise<Facility | undefi
   return out.Item ? fromItem(out.Item) : undefined;
 }
 
+// Facilities are read on every request and change rarely (a policy edit applies to
+// stays checked in afterwards), so a warm Lambda keeps them for a minute.
+const CACHE_MS = 60_000;
+const cache = new Map<string, { facility: Facility; until: number }>();
+
+export async function getFacilityCached(facilityId: string, now = Date.now()): Promise<Facility | undefined> {
+  const hit = cache.get(facilityId);
+  if (hit && hit.until > now) return hit.facility;
+  const facility = await getFacility(facilityId);
+  if (facility) cache.set(facilityId, { facility, until: now + CACHE_MS });
+  return facility;
+}
+
 /** Every facility, by name. A deployment has tens of facilities, so one paged query suffices. */
 export async function listFacilities(): Promise<Facility[]> {
   const items: Facility[] = [];

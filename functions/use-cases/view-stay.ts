@@ -2,7 +2,7 @@ import type { Stay } from '../entities/stay.js';
 import { currentDay } from '../domain/schedule.js';
 import { loadStayFor } from './load-stay.js';
 import type { Principal } from '../shared/principal.js';
-import { getFacility } from '../entities/facility.js';
+import { getFacilityCached } from '../entities/facility.js';
 
 export interface StayView extends Stay {
   /** Today's day of stay in the facility's time zone (only while the stay is open). */
@@ -16,6 +16,6 @@ export function toView(stay: Stay, timeZone: string, now: Date): StayView {
 
 export async function viewStay(principal: Principal, stayId: string, now = new Date()): Promise<StayView> {
   const stay = await loadStayFor(principal, stayId);
-  const facility = await getFacility(stay.facilityId);
+  const facility = await getFacilityCached(stay.facilityId);
   return toView(stay, facility?.timeZone ?? 'UTC', now);
 }

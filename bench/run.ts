@@ -1,0 +1,45 @@
+import { existsSync, writeFileSync } from 'node:fs';
+import { arch, cpus, platform, totalmem } from 'node:os';
+import { parseArgs } from 'node:util';
+import { startLocalStack } from '../local/local-stack.js';
+import { freePort } from '../test/support/free-port.js';
+import { benchBundles } from './bundles.js';
+import { benchCheckin } from './checkin.js';
+import { renderReport, type Report } from './report.js';
+
+// `npm run bench`: every figure next to a baseline measured in the same run, printed
+// and written to bench/results.md. Loopback only, bounded counts.
+
+const { values } = parseArgs({ options: { only: { type: 'string' }, quick: { type: 'boolean', default: false } } });
+const only = values.only?.split(',');
+const want = (name: string) => !only || only.includes(name);
+process.env.LOG_LEVEL = 'silent';
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+
+const report: Report = { startedAt: new Date().toISOString(), machine: machine() };
+
+if (want('checkin')) {
+  const stack = await startLocalStack({ port: 0, dynamoPort: await freePort(), persist: false, dataDir: '.data', tableName: 'bench-table', jobs: false, ephemeralKey: true });
+  try {
+    report.checkin = await benchCheckin(stack, { perRun: values.quick ? 40 : 200 });
+  } finally {
+    await stack.stop();
+  }
+}
+if (want('pdf') && existsSync(new URL('./pdf.ts', import.meta.url))) {
+  const { benchPdf } = await import('./pdf.js');
+  report.pdf = await benchPdf({ n: values.quick ? 10 : 30 });
+}
+if (want('jobs') && existsSync(new URL('./jobs.ts', import.meta.url))) {
+  const { benchJobReads } = await import('./jobs.js');
+  report.jobs = await benchJobReads();
+}
+if (want('bundles')) report.bundles = await benchBundles({ runs: values.quick ? 3 : 7 });
+
+const markdown = renderReport(report);
+console.log(markdown);
+if (!only) writeFileSync(new URL('./results.md', import.meta.url), markdown);
+
+function machine(): string {
+  return `${platform()}/${arch()}, Node ${process.version}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB`;
+}
