@@ -1,3 +1,5 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { db, tableName } from '../shared/db.js';
 import { randomToken } from '../shared/ids.js';
 import { stayKeys } from './stay.js';
 
@@ -20,4 +22,25 @@ export const auditKeys = {
 
 export function auditItem(e: AuditEntry) {
   return { ...auditKeys.key(e.stayId, e.at), type: 'Audit', ...e };
+}
+
+export async function listAudit(stayId: string): Promise<AuditEntry[]> {
+  const entries: AuditEntry[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const out = await db().send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :audit)',
+        ExpressionAttributeValues: { ':pk': stayKeys.pk(stayId), ':audit': auditKeys.prefix },
+        ExclusiveStartKey: start,
+      }),
+    );
+    for (const item of out.Items ?? []) {
+      const { stayId: id, at, actor, action, changes } = item as AuditEntry;
+      entries.push({ stayId: id, at, actor, action, changes });
+    }
+    start = out.LastEvaluatedKey;
+  } while (start);
+  return entries;
 }

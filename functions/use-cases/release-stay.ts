@@ -1,0 +1,83 @@
+import { auditItem } from '../entities/audit.js';
+import { documentItem } from '../entities/document.js';
+import { getFacilityCached } from '../entities/facility.js';
+import { stayKeys } from '../entities/stay.js';
+import { localDate } from '../domain/calendar.js';
+import { releaseRefusals } from '../domain/release-eligibility.js';
+import { tableName } from '../shared/db.js';
+import { ConflictError, NotFoundError } from '../shared/errors.js';
+import type { Principal } from '../shared/principal.js';
+import { transactWithRetry } from '../shared/transact.js';
+import { closeStayItems } from './close-stay.js';
+import { buildDocument, documentReceipt, DOCUMENT_TYPES } from './issue-documents.js';
+import { loadStayFor } from './load-stay.js';
+import { gatherReleaseEvidence } from './release-evidence.js';
+
+// Release (解除集中隔离): checks every condition, then in one transaction marks the
+// stay released, sends the room to cleaning, frees the travel document, closes the
+// due items and issues the three documents (三单) with frozen snapshots.
+
+export async function releaseStay(principal: Principal, stayId: string, now = new Date()) {
+  const stay = await loadStayFor(principal, stayId, true);
+  const facility = await getFacilityCached(stay.facilityId);
+  if (!facility) throw new NotFoundError(`Facility ${stay.facilityId} does not exist.`);
+  const today = localDate(now, facility.timeZone);
+  const evidence = await gatherReleaseEvidence(stay, facility.timeZone, now);
+
+  const refusals = releaseRefusals({
+    status: stay.status,
+    today,
+    documentDate: stay.schedule.documentDate,
+    firstRetestDate: stay.schedule.retestDates[0],
+    latestRetest: evidence.latestRetest,
+    feverOrSymptomInLast24h: evidence.feverOrSymptomInLast24h,
+  });
+  if (refusals.length > 0) throw new ConflictError('The stay cannot be released yet.', refusals);
+
+  const at = now.toISOString();
+  const issued = DOCUMENT_TYPES.map((type) =>
+    buildDocument({ type, stay, facility, tests: evidence.tests, releasedDate: today, issuedAt: now, issuedBy: principal.subject }),
+  );
+  await transactWithRetry(
+    [
+      {
+        Update: {
+          TableName: tableName(),
+          Key: stayKeys.key(stay.stayId),
+          UpdateExpression: 'SET #status = :released, releasedAt = :at, releasedBy = :by, updatedAt = :at, version = version + :one',
+          // The version pins the facts checked above: a concurrent change (a new check, a result) makes us re-check.
+          ConditionExpression: '#status = :active AND version = :version',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':released': 'released', ':active': 'active', ':at': at, ':by': principal.subject, ':one': 1, ':version': stay.version },
+        },
+      },
+      ...closeStayItems(stay, at),
+      ...issued.map((d) => ({ Put: { TableName: tableName(), Item: documentItem(d.document), ConditionExpression: 'attribute_not_exists(PK)' } })),
+      {
+        Put: {
+          TableName: tableName(),
+          Item: auditItem({
+            stayId: stay.stayId,
+            at,
+            actor: principal.subject,
+            action: 'release',
+            changes: { status: 'released', roomState: 'cleaning', documents: issued.map((d) => d.document.documentId) },
+          }),
+        },
+      },
+    ],
+    (reasons) =>
+      reasons.some((r) => r.Code === 'ConditionalCheckFailed')
+        ? new ConflictError('The stay changed while it was being released. Reload and try again.', [{ code: 'stay_changed', message: 'Another change was made at the same time.' }])
+        : undefined,
+  );
+  return {
+    stayId: stay.stayId,
+    status: 'released' as const,
+    releasedAt: at,
+    releasedDate: today,
+    roomNumber: stay.roomNumber,
+    roomState: 'cleaning' as const,
+    documents: issued.map(documentReceipt),
+  };
+}
