@@ -49,7 +49,16 @@ function decodeBody(event: HttpEvent): string {
   return event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
 }
 
-const parseRequest = (access: Access): MiddlewareObj<HttpEvent, HttpResult, Error, RequestContext> => ({
+export interface HttpHandlerOptions {
+  /**
+   * Authenticates the request from its raw body and headers BEFORE the body is
+   * parsed; required on 'lab' routes (HMAC signature), so an unsigned request is a
+   * 401 whatever its body holds, even malformed JSON.
+   */
+  authenticate?: (raw: { rawBody: string; header(name: string): string | undefined }) => Promise<unknown>;
+}
+
+const parseRequest = (access: Access, options: HttpHandlerOptions): MiddlewareObj<HttpEvent, HttpResult, Error, RequestContext> => ({
   before: async ({ event, context }) => {
     // Who first: a caller without access learns nothing, not even that the body was bad.
     let principal: Principal | undefined;
@@ -62,6 +71,7 @@ const parseRequest = (access: Access): MiddlewareObj<HttpEvent, HttpResult, Erro
     if (Buffer.byteLength(rawBody) > config().MAX_BODY_BYTES) {
       throw new PayloadTooLargeError(`The body must be at most ${config().MAX_BODY_BYTES} bytes.`);
     }
+    if (options.authenticate) await options.authenticate({ rawBody, header: (name) => event.headers?.[name.toLowerCase()] });
     let body: unknown;
     if (rawBody.trim() !== '') {
       const type = event.headers?.['content-type'] ?? 'application/json';
@@ -102,11 +112,13 @@ function logRequest(event: HttpEvent, response: HttpResult | null | undefined, i
   });
 }
 
-export function httpHandler(access: Access, fn: (req: HttpRequest) => Promise<HttpResult>) {
+export function httpHandler(access: Access, fn: (req: HttpRequest) => Promise<HttpResult>, options: HttpHandlerOptions = {}) {
+  // Fail closed at cold start: a lab route without its signature check would be open to anyone.
+  if (access === 'lab' && !options.authenticate) throw new Error("A 'lab' route needs options.authenticate (signature check)");
   return middy<HttpEvent, HttpResult, Error, RequestContext>()
     .use(accessLog)
     .use(problems)
-    .use(parseRequest(access))
+    .use(parseRequest(access, options))
     .handler(async (event, context) => {
       const parsed = context.http ?? { body: undefined, rawBody: '' };
       return fn({
@@ -124,4 +136,9 @@ export function httpHandler(access: Access, fn: (req: HttpRequest) => Promise<Ht
 
 export function json(statusCode: number, body: unknown, headers: Record<string, string> = {}): HttpResult {
   return { statusCode, headers: { 'content-type': 'application/json; charset=utf-8', ...headers }, body: JSON.stringify(body) };
+}
+
+/** A binary body (API Gateway passes it base64-encoded). */
+export function binary(statusCode: number, body: Buffer, headers: Record<string, string>): HttpResult {
+  return { statusCode, headers, body: body.toString('base64'), isBase64Encoded: true };
 }

@@ -1,0 +1,13 @@
+import type { Notifier } from '../ports/notifier.js';
+
+// Local adapter of the Notifier port: one JSON line per reminder on stdout, with the
+// title and counts (no names: those are in the reminder, read through the API).
+
+export function consoleNotifier(write: (line: string) => void = (l) => process.stdout.write(l)): Notifier {
+  return {
+    name: 'console',
+    async send(n) {
+      write(`${JSON.stringify({ level: 'info', message: 'reminder', timestamp: new Date().toISOString(), ...n })}\n`);
+    },
+  };
+}

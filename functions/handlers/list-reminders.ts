@@ -1,0 +1,9 @@
+import { PageQuery } from '../schemas/page.js';
+import { httpHandler, json } from '../shared/http.js';
+import { parseInput } from '../shared/validation.js';
+import { listReminders } from '../use-cases/reminders.js';
+
+export const handler = httpHandler('staff', async (req) => {
+  const query = parseInput(PageQuery, req.event.queryStringParameters ?? {}, ['query']);
+  return json(200, await listReminders(req.principal, req.param('facilityId'), query));
+});

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { normaliseDocumentNumber } from '../entities/stay.js';
+import { countryCode, instant } from './common.js';
+
+// The lab webhook body and the unmatched-queue inputs.
+
+export const MAX_RESULTS_PER_DELIVERY = 500;
+/** Lab clocks drift a little; a result "from the future" beyond this is a typo. */
+const CLOCK_SKEW_MS = 5 * 60_000;
+
+export const sampleIdSchema = z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'Use 1-64 letters, digits, ., _ or - (the barcode)');
+const stayIdSchema = z.string().trim().toUpperCase().regex(/^[0-9A-Z]{2,40}$/, 'Not a stay id');
+
+const LabDocumentInput = z
+  .object({
+    type: z.enum(['passport', 'id_card', 'travel_permit', 'other']),
+    number: z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9 -]{2,29}$/, 'Use 3-30 letters, digits, spaces or -'),
+    country: z.string().trim().toUpperCase().pipe(countryCode),
+  })
+  .strict()
+  // Matched like stays are keyed: upper case, no spaces or dashes (type and country must be equal too).
+  .transform((d) => ({ ...d, number: normaliseDocumentNumber(d.number) }));
+
+export const LabResultInput = z
+  .object({
+    sampleId: sampleIdSchema,
+    stayId: stayIdSchema.optional(),
+    document: LabDocumentInput.optional(),
+    collectedAt: instant,
+    resultedAt: instant,
+    result: z.enum(['negative', 'positive', 'inconclusive']),
+    method: z.string().trim().min(1).max(40).optional(),
+    /** Cycle threshold of an RT-PCR, when the lab reports it. */
+    ct: z.number().min(0).max(60).optional(),
+  })
+  .strict()
+  .superRefine((r, ctx) => {
+    if ((r.stayId === undefined) === (r.document === undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['stayId'], message: 'Give either stayId or document (exactly one)' });
+    }
+    const now = Date.now();
+    const collected = Date.parse(r.collectedAt);
+    const resulted = Date.parse(r.resultedAt);
+    if (collected > now + CLOCK_SKEW_MS) ctx.addIssue({ code: 'custom', path: ['collectedAt'], message: 'The collection time is in the future' });
+    if (resulted > now + CLOCK_SKEW_MS) ctx.addIssue({ code: 'custom', path: ['resultedAt'], message: 'The result time is in the future' });
+    if (resulted < collected) ctx.addIssue({ code: 'custom', path: ['resultedAt'], message: 'The result time is before the collection time' });
+  });
+export type LabResultInput = z.infer<typeof LabResultInput>;
+
+export const LabDeliveryInput = z
+  .object({
+    results: z
+      .array(LabResultInput)
+      .min(1, 'Send at least one result')
+      .max(MAX_RESULTS_PER_DELIVERY, `Send at most ${MAX_RESULTS_PER_DELIVERY} results per request`),
+  })
+  .strict();
+export type LabDeliveryInput = z.infer<typeof LabDeliveryInput>;
+
+export const AssignSampleInput = z.object({ stayId: stayIdSchema }).strict();

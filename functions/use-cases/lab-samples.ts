@@ -1,0 +1,160 @@
+import { getFacilityCached } from '../entities/facility.js';
+import { getSample, listSampleVersions, queryUnmatched, sampleKeys, type Sample, type SampleVersion } from '../entities/sample.js';
+import { testResultItem } from '../entities/test-result.js';
+import { tableName } from '../shared/db.js';
+import { ConflictError, NotFoundError, ServiceUnavailableError } from '../shared/errors.js';
+import { logger } from '../shared/logger.js';
+import { decodeCursor, encodeCursor } from '../shared/pagination.js';
+import { assertAdmin, type Principal } from '../shared/principal.js';
+import { transactWithRetry, type TxItems } from '../shared/transact.js';
+import { stayEffects } from './lab-stay-effects.js';
+import { loadStayFor } from './load-stay.js';
+
+// The unmatched queue and the samples themselves. A result no rule could match is
+// never dropped: it waits in the queue (admins list it: it has no facility yet, and
+// it names a person) until someone who works for the right facility assigns it to a
+// stay. Assigning applies every report of the sample to that stay, exactly as if it
+// had matched on arrival (a positive marks the stay and alerts the facility).
+
+export interface UnmatchedEntry {
+  labId: string;
+  sampleId: string;
+  reason?: string;
+  subject: SampleVersion['subject'];
+  collectedAt: string;
+  resultedAt: string;
+  result: string;
+  receivedAt: string;
+  updatedAt: string;
+}
+
+export async function listUnmatched(principal: Principal, q: { limit: number; cursor?: string }): Promise<{ samples: UnmatchedEntry[]; cursor?: string }> {
+  assertAdmin(principal);
+  const page = await queryUnmatched(q.limit, decodeCursor(q.cursor));
+  return {
+    samples: page.samples.map((s) => ({
+      labId: s.labId,
+      sampleId: s.sampleId,
+      ...(s.unmatchedReason ? { reason: s.unmatchedReason } : {}),
+      subject: s.current.subject,
+      collectedAt: s.current.collectedAt,
+      resultedAt: s.current.resultedAt,
+      result: s.current.result,
+      receivedAt: s.firstReceivedAt,
+      updatedAt: s.updatedAt,
+    })),
+    cursor: encodeCursor(page.lastKey),
+  };
+}
+
+/** A sample with every report received, oldest first (admins: it may be unmatched and name a person). */
+export async function sampleWithHistory(principal: Principal, labId: string, sampleId: string): Promise<{ sample: Sample; versions: SampleVersion[] }> {
+  assertAdmin(principal);
+  const sample = await getSample(labId, sampleId);
+  if (!sample) throw new NotFoundError(`No sample ${sampleId} from lab ${labId}.`);
+  return { sample, versions: await listSampleVersions(labId, sampleId) };
+}
+
+class ReadAgain extends Error {}
+class RoomMismatch extends Error {}
+class ReminderExists extends Error {
+  constructor(readonly reminderId: string) {
+    super(reminderId);
+  }
+}
+
+/** Staff of the stay's facility (or an admin) assign an unmatched sample to a stay. */
+export async function assignSample(principal: Principal, labId: string, sampleId: string, stayId: string, now = new Date()) {
+  let withRoom = true;
+  const skipReminders = new Set<string>();
+  for (let attempt = 0; attempt < 8; attempt++) {
+    // The stay first: staff of another facility learn nothing about the sample.
+    const stay = await loadStayFor(principal, stayId, true);
+    const facility = await getFacilityCached(stay.facilityId);
+    if (!facility) throw new NotFoundError(`Facility ${stay.facilityId} does not exist.`);
+    const sample = await getSample(labId, sampleId);
+    if (!sample) throw new NotFoundError(`No sample ${sampleId} from lab ${labId}.`);
+    if (sample.state !== 'unmatched') {
+      throw new ConflictError('The sample is already matched to a stay.', [{ code: 'already_matched', message: 'Only unmatched samples can be assigned.' }]);
+    }
+    const versions = await listSampleVersions(labId, sampleId);
+    const at = now.toISOString();
+    const v = sample.current;
+    const items: TxItems = [
+      {
+        Update: {
+          TableName: tableName(),
+          Key: sampleKeys.key(labId, sampleId),
+          UpdateExpression:
+            'SET #state = :matched, stayId = :stayId, facilityId = :facilityId, matchedBy = :assignment, assignedStayId = :stayId, assignedBy = :by, assignedAt = :at, updatedAt = :at REMOVE GSI1PK, GSI1SK, unmatchedReason',
+          ConditionExpression: '#state = :unmatched AND versionKey = :versionKey',
+          ExpressionAttributeNames: { '#state': 'state' },
+          ExpressionAttributeValues: {
+            ':matched': 'matched',
+            ':unmatched': 'unmatched',
+            ':assignment': 'assignment',
+            ':stayId': stay.stayId,
+            ':facilityId': stay.facilityId,
+            ':by': principal.subject,
+            ':at': at,
+            ':versionKey': sample.versionKey,
+          },
+        },
+      },
+      {
+        Put: {
+          TableName: tableName(),
+          Item: testResultItem({
+            stayId: stay.stayId,
+            facilityId: stay.facilityId,
+            labId,
+            sampleId,
+            collectedAt: v.collectedAt,
+            resultedAt: v.resultedAt,
+            result: v.result,
+            ...(v.method ? { method: v.method } : {}),
+            ...(v.ct !== undefined ? { ct: v.ct } : {}),
+            versionKey: v.versionKey,
+            matchedBy: 'assignment',
+            recordedAt: at,
+          }),
+        },
+      },
+    ];
+    const effects = stayEffects({
+      stay,
+      facility,
+      versions: versions.map(({ receivedAt: _r, ...version }) => version),
+      now,
+      actor: principal.subject,
+      action: 'lab_result_assigned',
+      withRoom,
+      skipReminders,
+    });
+    const offset = items.length;
+    items.push(...effects.items);
+    try {
+      await transactWithRetry(items, (reasons) => {
+        const failed = (i: number) => reasons[i]?.Code === 'ConditionalCheckFailed';
+        if (failed(0) || failed(offset + effects.stayIndex)) return new ReadAgain();
+        if (effects.roomIndex >= 0 && failed(offset + effects.roomIndex)) return new RoomMismatch();
+        for (const [i, id] of effects.reminderIndexes) if (failed(offset + i)) return new ReminderExists(id);
+        return undefined;
+      });
+    } catch (err) {
+      if (err instanceof ReadAgain) continue;
+      if (err instanceof RoomMismatch) {
+        logger.warn('lab assignment: room occupant mismatch', { stayId });
+        withRoom = false;
+        continue;
+      }
+      if (err instanceof ReminderExists) {
+        skipReminders.add(err.reminderId);
+        continue;
+      }
+      throw err;
+    }
+    return { labId, sampleId, stayId: stay.stayId, state: 'matched' as const, versions: versions.length, becamePositive: effects.becamePositive };
+  }
+  throw new ServiceUnavailableError('Too many simultaneous changes to this sample or stay. Retry.', 1);
+}
