@@ -1,22 +1,48 @@
-import { listRooms, type RoomState } from '../entities/room.js';
+import { listRooms, type Occupant, type Room, type RoomState } from '../entities/room.js';
 import { localDate } from '../domain/calendar.js';
+import { dayCheckStatus, type CheckMarks, type DayCheckStatus } from '../domain/checks.js';
 import { dayOfStay } from '../domain/schedule.js';
 import type { Principal } from '../shared/principal.js';
 import { loadFacilityFor } from './load-facility.js';
 
-// The room board (挂图作战): every room, its state, who is in it and their day of stay.
+// The room board (挂图作战): every room, its state, who is in it, their day of stay
+// and today's temperature checks (done, pending, missing). Still one Query: the
+// check status is read from the marks that recording a check copies onto the
+// room's occupant.
 
 export interface BoardRoom {
   roomNumber: string;
   state: RoomState;
-  occupant?: { stayId: string; nameNative: string; nameLatin: string; dayOfStay: number; endDate: string; status: string };
+  occupant?: {
+    stayId: string;
+    nameNative: string;
+    nameLatin: string;
+    dayOfStay: number;
+    endDate: string;
+    status: string;
+    checks: DayCheckStatus;
+  };
 }
 
 export interface Board {
   facilityId: string;
   date: string;
   counts: Record<RoomState, number>;
+  /** Occupied rooms with a check overdue today, and rooms with a fever or symptom today. */
+  checks: { missing: number; alerts: number };
   rooms: BoardRoom[];
+}
+
+/** Fields recording a check adds to the occupant; `arrivedAt` if check-in ever stores it there. */
+type CareOccupant = Occupant & { checkMarks?: CheckMarks; arrivedAt?: string };
+
+/**
+ * When the person came in, for the arrival-day rule (slots whose deadline had
+ * passed are not due). The occupant does not carry the arrival time, but check-in
+ * writes the room's `updatedAt` and recording checks leaves it alone.
+ */
+function checkInTime(room: Room, o: CareOccupant): string | undefined {
+  return o.arrivedAt ?? room.updatedAt;
 }
 
 export async function roomBoard(principal: Principal, facilityId: string, now = new Date()): Promise<Board> {
@@ -24,16 +50,27 @@ export async function roomBoard(principal: Principal, facilityId: string, now = 
   const today = localDate(now, facility.timeZone);
   const rooms = await listRooms(facilityId);
   const counts: Record<RoomState, number> = { free: 0, occupied: 0, cleaning: 0 };
+  const checks = { missing: 0, alerts: 0 };
   const board = rooms.map((r): BoardRoom => {
     counts[r.state]++;
-    const o = r.occupant;
+    const o = r.occupant as CareOccupant | undefined;
+    if (r.state !== 'occupied' || !o) return { roomNumber: r.roomNumber, state: r.state };
+    const status = dayCheckStatus({
+      date: today,
+      now,
+      timeZone: facility.timeZone,
+      marks: o.checkMarks,
+      day1Date: o.day1Date,
+      endDate: o.endDate,
+      arrivedAt: checkInTime(r, o),
+    });
+    if (status.missing.length) checks.missing++;
+    if (status.alert) checks.alerts++;
     return {
       roomNumber: r.roomNumber,
       state: r.state,
-      ...(r.state === 'occupied' && o
-        ? { occupant: { stayId: o.stayId, nameNative: o.nameNative, nameLatin: o.nameLatin, dayOfStay: dayOfStay(o.day1Date, today), endDate: o.endDate, status: o.status } }
-        : {}),
+      occupant: { stayId: o.stayId, nameNative: o.nameNative, nameLatin: o.nameLatin, dayOfStay: dayOfStay(o.day1Date, today), endDate: o.endDate, status: o.status, checks: status },
     };
   });
-  return { facilityId, date: today, counts, rooms: board };
+  return { facilityId, date: today, counts, checks, rooms: board };
 }

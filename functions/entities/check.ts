@@ -1,0 +1,82 @@
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { CheckSlot, Symptom } from '../domain/checks.js';
+import { db, tableName } from '../shared/db.js';
+import { stayKeys } from './stay.js';
+
+// Temperature check (the daily temperature log of the paper file): PK STAY#<id>,
+// SK CHECK#<date>#AM|PM, so one item per slot per day and the log reads in order.
+// The stay item and the room's occupant carry a small copy (`checkMarks`) so the
+// stay list and the board show today's status without reading these items.
+
+export interface CheckRecord {
+  stayId: string;
+  facilityId: string;
+  roomNumber: string;
+  /** Local date (facility time zone) the check belongs to. */
+  date: string;
+  slot: CheckSlot;
+  dayOfStay: number;
+  temperatureC: number;
+  symptoms: Symptom[];
+  note?: string;
+  measuredAt: string;
+  /** Fever (>= 37.3 °C) or a symptom. */
+  alert: boolean;
+  recordedAt: string;
+  recordedBy: string;
+}
+
+const slotCode = (slot: CheckSlot) => (slot === 'morning' ? 'AM' : 'PM');
+
+export const checkKeys = {
+  prefix: 'CHECK#',
+  key: (stayId: string, date: string, slot: CheckSlot) => ({ PK: stayKeys.pk(stayId), SK: `CHECK#${date}#${slotCode(slot)}` }),
+};
+
+export function checkItem(c: CheckRecord) {
+  return { ...checkKeys.key(c.stayId, c.date, c.slot), type: 'Check', ...c };
+}
+
+function fromItem(item: Record<string, unknown>): CheckRecord {
+  const { PK: _pk, SK: _sk, type: _type, ...rest } = item;
+  return rest as unknown as CheckRecord;
+}
+
+export async function getCheck(stayId: string, date: string, slot: CheckSlot): Promise<CheckRecord | undefined> {
+  const out = await db().send(new GetCommand({ TableName: tableName(), Key: checkKeys.key(stayId, date, slot), ConsistentRead: true }));
+  return out.Item ? fromItem(out.Item) : undefined;
+}
+
+/** Every check of a stay, oldest first (a 60-day stay holds at most 120). */
+export async function listChecks(stayId: string): Promise<CheckRecord[]> {
+  const checks: CheckRecord[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const out = await db().send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+        ExpressionAttributeValues: { ':pk': stayKeys.pk(stayId), ':prefix': checkKeys.prefix },
+        ExclusiveStartKey: start,
+      }),
+    );
+    for (const item of out.Items ?? []) checks.push(fromItem(item));
+    start = out.LastEvaluatedKey;
+  } while (start);
+  return checks;
+}
+
+/** The latest `limit` checks by date, newest first, read consistently. */
+export async function latestChecks(stayId: string, limit: number): Promise<CheckRecord[]> {
+  const out = await db().send(
+    new QueryCommand({
+      TableName: tableName(),
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+      ExpressionAttributeValues: { ':pk': stayKeys.pk(stayId), ':prefix': checkKeys.prefix },
+      ScanIndexForward: false,
+      Limit: limit,
+      ConsistentRead: true,
+    }),
+  );
+  return (out.Items ?? []).map(fromItem);
+}

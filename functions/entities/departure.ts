@@ -1,0 +1,71 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { db, tableName } from '../shared/db.js';
+import { stayKeys } from './stay.js';
+
+// Return-travel plan of a stay (collected around day 12): PK STAY#<id>, SK DEPARTURE
+// (one per stay; a PUT replaces it). GSI1 lists a facility's departures by local
+// date and time: FACILITY#<fid>#DEPARTURES / <date>#<HH:MM>#<stayId>, so the
+// transport plan of a day is one Query. A copy sits on the stay item as `departure`.
+// A stay that ends as "transferred" should delete this item (departureKeys.key).
+
+export const DEPARTURE_MODES = ['flight', 'train', 'bus', 'car'] as const;
+export type DepartureMode = (typeof DEPARTURE_MODES)[number];
+
+export interface Departure {
+  destination: { city: string; country: string };
+  mode: DepartureMode;
+  /** Flight or train number (required for those modes); optional plate or line for car and bus. */
+  number?: string;
+  /** ISO instant with offset. */
+  departureAt: string;
+  /** Facility-local date and time of departure. */
+  localDate: string;
+  localTime: string;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+/** What the transport plan lists: the departure plus who and which room. */
+export interface DepartureEntry extends Departure {
+  stayId: string;
+  facilityId: string;
+  roomNumber: string;
+  nameNative: string;
+  nameLatin: string;
+}
+
+export const departureKeys = {
+  key: (stayId: string) => ({ PK: stayKeys.pk(stayId), SK: 'DEPARTURE' }),
+  byDatePk: (facilityId: string) => `FACILITY#${facilityId}#DEPARTURES`,
+  byDateSk: (localDate: string, localTime: string, stayId: string) => `${localDate}#${localTime}#${stayId}`,
+};
+
+export function departureItem(d: DepartureEntry) {
+  return {
+    ...departureKeys.key(d.stayId),
+    GSI1PK: departureKeys.byDatePk(d.facilityId),
+    GSI1SK: departureKeys.byDateSk(d.localDate, d.localTime, d.stayId),
+    type: 'Departure',
+    ...d,
+  };
+}
+
+/** A facility's departures on a local date, by time. */
+export async function departuresOn(facilityId: string, localDate: string): Promise<DepartureEntry[]> {
+  const entries: DepartureEntry[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const out = await db().send(
+      new QueryCommand({
+        TableName: tableName(),
+        IndexName: 'GSI1',
+        KeyConditionExpression: 'GSI1PK = :pk AND begins_with(GSI1SK, :date)',
+        ExpressionAttributeValues: { ':pk': departureKeys.byDatePk(facilityId), ':date': `${localDate}#` },
+        ExclusiveStartKey: start,
+      }),
+    );
+    for (const { PK: _pk, SK: _sk, GSI1PK: _g, GSI1SK: _s, type: _t, ...rest } of out.Items ?? []) entries.push(rest as unknown as DepartureEntry);
+    start = out.LastEvaluatedKey;
+  } while (start);
+  return entries;
+}

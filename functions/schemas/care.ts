@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { CHECK_SLOTS, hasOneDecimalAtMost, SYMPTOMS, TEMPERATURE_MAX_C, TEMPERATURE_MIN_C } from '../domain/checks.js';
+import { DEPARTURE_MODES } from '../entities/departure.js';
+import { SITUATION_KINDS } from '../entities/situation.js';
+import { calendarDate, countryCode, instant } from './common.js';
+
+// Inputs of daily care: temperature checks, special situations, return travel,
+// and the queries of the daily sheet and the transport plan.
+
+export const RecordCheckInput = z
+  .object({
+    temperatureC: z
+      .number({ message: 'Give the temperature in °C as a number, e.g. 36.6' })
+      .min(TEMPERATURE_MIN_C, `The temperature must be at least ${TEMPERATURE_MIN_C.toFixed(1)} °C`)
+      .max(TEMPERATURE_MAX_C, `The temperature must be at most ${TEMPERATURE_MAX_C.toFixed(1)} °C`)
+      .refine(hasOneDecimalAtMost, 'Use one decimal, e.g. 36.6'),
+    symptoms: z
+      .array(z.enum(SYMPTOMS))
+      .max(SYMPTOMS.length)
+      .default([])
+      .refine((s) => new Set(s).size === s.length, 'List each symptom once'),
+    /** Free text about the symptoms (e.g. what "other" is). */
+    note: z.string().trim().max(500).optional(),
+    slot: z.enum(CHECK_SLOTS),
+    /** Local date of the check in the facility time zone; defaults to the date of measuredAt. */
+    date: calendarDate.optional(),
+    /** When the temperature was taken; defaults to now. */
+    measuredAt: instant.optional(),
+  })
+  .strict();
+export type RecordCheckInput = z.infer<typeof RecordCheckInput>;
+
+/** `?replace=true` overwrites the check already recorded for that slot (otherwise 409). */
+export const RecordCheckQuery = z.object({ replace: z.enum(['true', 'false']).optional() }).strict();
+
+export const AddSituationInput = z
+  .object({
+    kind: z.enum(SITUATION_KINDS),
+    text: z.string().trim().min(1, 'Describe the situation').max(2000),
+  })
+  .strict();
+export type AddSituationInput = z.infer<typeof AddSituationInput>;
+
+const FLIGHT_NUMBER = /^[A-Z0-9]{2}\d{1,4}[A-Z]?$/;
+/** China Railway style: an optional letter class (G, D, C, Z, T, K, Y, S) then digits; plain digits elsewhere. */
+const TRAIN_NUMBER = /^[A-Z]{0,2}\d{1,5}$/;
+/** A plate or bus line: letters (any script, e.g. 京A12345), digits, spaces and dashes. */
+const ROAD_NUMBER = /^[\p{L}\p{N}][\p{L}\p{N} -]{0,15}$/u;
+
+export const SetDepartureInput = z
+  .object({
+    destination: z
+      .object({
+        city: z.string().trim().min(1, 'Give the destination city').max(80),
+        country: countryCode,
+      })
+      .strict(),
+    mode: z.enum(DEPARTURE_MODES),
+    number: z.string().trim().toUpperCase().max(16).optional(),
+    departureAt: instant,
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    const n = v.number === '' ? undefined : v.number;
+    if ((v.mode === 'flight' || v.mode === 'train') && !n) {
+      ctx.addIssue({ code: 'custom', path: ['number'], message: `Give the ${v.mode} number` });
+    } else if (n && v.mode === 'flight' && !FLIGHT_NUMBER.test(n)) {
+      ctx.addIssue({ code: 'custom', path: ['number'], message: 'Use an IATA flight number, e.g. CA936' });
+    } else if (n && v.mode === 'train' && !TRAIN_NUMBER.test(n)) {
+      ctx.addIssue({ code: 'custom', path: ['number'], message: 'Use a train number, e.g. G1234' });
+    } else if (n && (v.mode === 'car' || v.mode === 'bus') && !ROAD_NUMBER.test(n)) {
+      ctx.addIssue({ code: 'custom', path: ['number'], message: 'Use letters, digits, spaces or - (a plate or line number)' });
+    }
+  });
+export type SetDepartureInput = z.infer<typeof SetDepartureInput>;
+
+export const TodaySheetQuery = z.object({ date: calendarDate.optional() }).strict();
+
+/** Window lengths that divide a day evenly, so windows line up with midnight. */
+const WINDOW_MINUTES = [30, 60, 90, 120, 180, 240, 360, 480, 720] as const;
+
+export const TransportQuery = z
+  .object({
+    date: calendarDate.optional(),
+    format: z.enum(['json', 'csv']).default('json'),
+    windowMinutes: z.coerce
+      .number()
+      .int()
+      .refine((m) => (WINDOW_MINUTES as readonly number[]).includes(m), `Use one of ${WINDOW_MINUTES.join(', ')} minutes`)
+      .default(120),
+  })
+  .strict();
+export type TransportQuery = z.infer<typeof TransportQuery>;

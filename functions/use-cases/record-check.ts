@@ -1,0 +1,222 @@
+import { auditItem } from '../entities/audit.js';
+import { checkItem, getCheck, listChecks, type CheckRecord } from '../entities/check.js';
+import { putReminderOnce, type Reminder } from '../entities/reminder.js';
+import { roomKeys } from '../entities/room.js';
+import { stayKeys } from '../entities/stay.js';
+import { addDays, localDate } from '../domain/calendar.js';
+import { boardMarksFrom, dayCheckStatus, isAlert, marksSince, type CheckMarks, type DayCheckStatus } from '../domain/checks.js';
+import { dayOfStay } from '../domain/schedule.js';
+import type { RecordCheckInput } from '../schemas/care.js';
+import { tableName } from '../shared/db.js';
+import { ConflictError, ValidationError } from '../shared/errors.js';
+import { logger } from '../shared/logger.js';
+import type { Principal } from '../shared/principal.js';
+import { transactWithRetry, type TxItems } from '../shared/transact.js';
+import { assertOpen, loadStayWithFacility, type CareStay } from './care-context.js';
+import type { Facility } from '../entities/facility.js';
+
+// Recording a temperature check: one transaction writes the check (one per slot and
+// day unless replacing), refreshes the denormalised check status on the stay and on
+// the room's occupant, records the audit entry and, for a fever or a symptom,
+// raises the urgent reminder. All of it or none of it.
+
+const FEVER_REMINDER_KIND = 'fever_or_symptom';
+/** Clocks of tablets drift; a reading a few minutes "in the future" is not a typo. */
+const CLOCK_SKEW_MS = 5 * 60_000;
+
+export interface RecordCheckResult {
+  check: CheckRecord;
+  replaced: boolean;
+  /** Set when the check raised (or had already raised) the urgent reminder. */
+  reminderId?: string;
+  today: DayCheckStatus;
+}
+
+/** One id per stay, date and slot: a replaced reading never raises the reminder twice. */
+export function feverReminderId(stayId: string, date: string, slot: string): string {
+  return `${FEVER_REMINDER_KIND}-${date}-${stayId}-${slot}`;
+}
+
+/** The stay changed since it was read (another check, or it was closed): read it again. */
+class StaleStayError extends Error {}
+class ReminderExistsError extends Error {}
+class RoomMismatchError extends Error {}
+
+export async function recordCheck(principal: Principal, stayId: string, input: RecordCheckInput, replace: boolean, now = new Date()): Promise<RecordCheckResult> {
+  // The stay's checkMarks are rewritten whole under the stay's version (optimistic
+  // lock); a concurrent change of the same file makes us read it again and retry.
+  for (let attempt = 0; ; attempt++) {
+    const { stay, facility } = await loadStayWithFacility(principal, stayId);
+    try {
+      return await attemptRecord(principal, stay, facility, input, replace, now);
+    } catch (err) {
+      if (!(err instanceof StaleStayError) || attempt >= 4) throw err;
+    }
+  }
+}
+
+function describe(input: RecordCheckInput): string {
+  return [`${input.temperatureC.toFixed(1)} °C`, ...input.symptoms].join(', ');
+}
+
+function validateTiming(stay: CareStay, facility: Facility, input: RecordCheckInput, now: Date): { date: string; measuredAt: string } {
+  const measuredAt = input.measuredAt ? new Date(input.measuredAt).toISOString() : now.toISOString();
+  const date = input.date ?? localDate(measuredAt, facility.timeZone);
+  const issues = [];
+  const today = localDate(now, facility.timeZone);
+  if (Date.parse(measuredAt) > now.getTime() + CLOCK_SKEW_MS) issues.push({ path: 'measuredAt', message: 'The measurement time is in the future', code: 'future' });
+  const measuredDate = localDate(measuredAt, facility.timeZone);
+  // An evening reading may be entered just after midnight; otherwise the date is the day measured.
+  if (measuredDate !== date && measuredDate !== addDays(date, 1)) {
+    issues.push({ path: 'measuredAt', message: `The measurement was not taken on ${date} (facility time)`, code: 'date_mismatch' });
+  }
+  if (date > today) issues.push({ path: 'date', message: 'The date is in the future (facility time)', code: 'future' });
+  else if (date < stay.schedule.day1Date || date > stay.schedule.endDate) {
+    issues.push({ path: 'date', message: `The date must be within the stay, ${stay.schedule.day1Date} to ${stay.schedule.endDate}`, code: 'outside_stay' });
+  }
+  if (issues.length) throw new ValidationError(issues);
+  return { date, measuredAt };
+}
+
+async function attemptRecord(principal: Principal, stay: CareStay, facility: Facility, input: RecordCheckInput, replace: boolean, now: Date): Promise<RecordCheckResult> {
+  assertOpen(stay, 'checks');
+  const { date, measuredAt } = validateTiming(stay, facility, input, now);
+  const at = now.toISOString();
+  const existing = replace ? await getCheck(stay.stayId, date, input.slot) : undefined;
+  const alert = isAlert(input.temperatureC, input.symptoms);
+  const check: CheckRecord = {
+    stayId: stay.stayId,
+    facilityId: stay.facilityId,
+    roomNumber: stay.roomNumber,
+    date,
+    slot: input.slot,
+    dayOfStay: dayOfStay(stay.schedule.day1Date, date),
+    temperatureC: input.temperatureC,
+    symptoms: input.symptoms,
+    ...(input.note ? { note: input.note } : {}),
+    measuredAt,
+    alert,
+    recordedAt: at,
+    recordedBy: principal.subject,
+  };
+  const marks: CheckMarks = { ...(stay.checkMarks ?? {}) };
+  marks[date] = { ...(marks[date] ?? {}), [input.slot]: { temperatureC: input.temperatureC, alert, measuredAt } };
+  const reminderId = alert ? feverReminderId(stay.stayId, date, input.slot) : undefined;
+
+  let withRoom = true;
+  let withReminder = alert;
+  for (;;) {
+    const items: TxItems = [];
+    const index: Record<'check' | 'stay' | 'room' | 'reminder', number> = { check: -1, stay: -1, room: -1, reminder: -1 };
+    index.check = items.push({
+      Put: {
+        TableName: tableName(),
+        Item: checkItem(check),
+        ...(replace ? {} : { ConditionExpression: 'attribute_not_exists(PK)', ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const }),
+      },
+    }) - 1;
+    index.stay = items.push({
+      Update: {
+        TableName: tableName(),
+        Key: stayKeys.key(stay.stayId),
+        // A new reading is a fact release decisions rest on: bump the version they pin.
+        UpdateExpression: 'SET checkMarks = :marks, updatedAt = :now, version = version + :one',
+        ConditionExpression: '#status IN (:active, :positive) AND version = :version',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':marks': marks, ':now': at, ':one': 1, ':version': stay.version, ':active': 'active', ':positive': 'positive' },
+      },
+    }) - 1;
+    if (withRoom) {
+      // The board's copy: today's and yesterday's marks, on the occupant (gone when the room is vacated).
+      index.room = items.push({
+        Update: {
+          TableName: tableName(),
+          Key: roomKeys.key(stay.facilityId, stay.roomNumber),
+          UpdateExpression: 'SET occupant.checkMarks = :marks',
+          ConditionExpression: 'occupant.stayId = :stayId',
+          ExpressionAttributeValues: { ':marks': marksSince(marks, boardMarksFrom(localDate(now, facility.timeZone))), ':stayId': stay.stayId },
+        },
+      }) - 1;
+    }
+    items.push({
+      Put: {
+        TableName: tableName(),
+        Item: auditItem({
+          stayId: stay.stayId,
+          at,
+          actor: principal.subject,
+          action: existing ? 'check_replaced' : 'check_recorded',
+          // Codes only: the reading itself stays in the check item.
+          changes: { date, slot: input.slot, alert, ...(reminderId ? { reminderId } : {}) },
+        }),
+      },
+    });
+    if (withReminder && reminderId) {
+      const reminder: Reminder = {
+        reminderId,
+        facilityId: stay.facilityId,
+        kind: FEVER_REMINDER_KIND,
+        urgent: true,
+        date,
+        title: `Fever or symptom: room ${stay.roomNumber}`,
+        lines: [{ stayId: stay.stayId, roomNumber: stay.roomNumber, name: stay.person.nameNative, day: check.dayOfStay, note: `${input.slot}: ${describe(input)}` }],
+        createdAt: at,
+        delivery: { state: 'pending', attempts: 0 },
+      };
+      index.reminder = items.push(putReminderOnce(tableName(), reminder)) - 1;
+    }
+
+    try {
+      await transactWithRetry(items, (reasons) => {
+        const failed = (i: number) => i >= 0 && reasons[i]?.Code === 'ConditionalCheckFailed';
+        if (failed(index.check)) {
+          return new ConflictError(`A ${input.slot} check is already recorded for ${date}.`, [
+            { code: 'check_exists', message: `Already recorded: ${input.slot} of ${date}. Send it again with ?replace=true to correct it.` },
+          ]);
+        }
+        if (failed(index.stay)) return new StaleStayError();
+        if (failed(index.reminder)) return new ReminderExistsError();
+        if (failed(index.room)) return new RoomMismatchError();
+        return undefined;
+      });
+    } catch (err) {
+      if (err instanceof ReminderExistsError) {
+        // The reminder of this slot was raised by an earlier reading: once is enough.
+        withReminder = false;
+        continue;
+      }
+      if (err instanceof RoomMismatchError) {
+        // The room no longer shows this person (moved or vacated): record the check anyway.
+        logger.warn('check: room occupant mismatch', { stayId: stay.stayId, roomNumber: stay.roomNumber });
+        withRoom = false;
+        continue;
+      }
+      throw err;
+    }
+    const today = dayCheckStatus({
+      date: localDate(now, facility.timeZone),
+      now,
+      timeZone: facility.timeZone,
+      marks,
+      day1Date: stay.schedule.day1Date,
+      endDate: stay.schedule.endDate,
+      arrivedAt: stay.arrival.arrivedAt,
+    });
+    return { check, replaced: existing !== undefined, ...(reminderId ? { reminderId } : {}), today };
+  }
+}
+
+export async function listStayChecks(principal: Principal, stayId: string, now = new Date()): Promise<{ stayId: string; checks: CheckRecord[]; today: DayCheckStatus }> {
+  const { stay, facility } = await loadStayWithFacility(principal, stayId);
+  const checks = await listChecks(stay.stayId);
+  const today = dayCheckStatus({
+    date: localDate(now, facility.timeZone),
+    now,
+    timeZone: facility.timeZone,
+    marks: stay.checkMarks,
+    day1Date: stay.schedule.day1Date,
+    endDate: stay.schedule.endDate,
+    arrivedAt: stay.arrival.arrivedAt,
+  });
+  return { stayId: stay.stayId, checks, today };
+}

@@ -1,0 +1,154 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import { extname, join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { z } from 'zod';
+import { NotFoundError } from '../shared/errors.js';
+import type { HttpResult } from '../shared/http.js';
+
+// The staff web form: plain files under web/ (no build step), served by one Lambda.
+// The directory is WEB_DIR when set (the Lambda bundle sets it), else <cwd>/web
+// (the project root locally and in tests; /var/task/web in a bundle that copies web/).
+// index.html is rewritten at serve time so each /assets/<file> reference carries the
+// file's content hash (?v=...): assets can then be cached for a year, and a deploy
+// changes the references. Every response carries a strict Content-Security-Policy.
+
+const WebConfig = z.object({ WEB_DIR: z.string().min(1).optional() });
+
+let dir: string | undefined;
+
+export function webDir(): string {
+  if (!dir) {
+    const parsed = WebConfig.safeParse(process.env);
+    if (!parsed.success) throw new Error('Invalid configuration: WEB_DIR');
+    dir = resolve(parsed.data.WEB_DIR ?? join(process.cwd(), 'web'));
+  }
+  return dir;
+}
+
+/** Tests point WEB_DIR elsewhere; this forgets the directory and the cached files. */
+export function resetWebAssets(): void {
+  dir = undefined;
+  cache.clear();
+}
+
+const TYPES: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+};
+const TEXTUAL = /^(text\/|application\/json|image\/svg)/;
+
+/** A flat file name: letters, digits, - and _, and a known extension. No paths, no dot files. */
+const FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,60}(\.[A-Za-z0-9]{1,8}){1,2}$/;
+
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "form-action 'self'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'content-security-policy': CONTENT_SECURITY_POLICY,
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
+  'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
+  'strict-transport-security': 'max-age=31536000',
+};
+
+interface Asset {
+  body: Buffer;
+  gzip?: Buffer;
+  type: string;
+  etag: string;
+  /** Short content hash, used as the ?v= of references. */
+  hash: string;
+  mtimeMs: number;
+}
+
+const cache = new Map<string, Asset>();
+
+const digest = (b: Buffer) => createHash('sha256').update(b).digest('base64url');
+
+function load(name: string): Asset {
+  const type = TYPES[extname(name).toLowerCase()];
+  if (!FILE_NAME.test(name) || !type) throw new NotFoundError('No such file.');
+  const path = join(webDir(), name);
+  let mtimeMs: number;
+  try {
+    const stat = statSync(path);
+    if (!stat.isFile()) throw new Error('not a file');
+    mtimeMs = stat.mtimeMs;
+  } catch {
+    throw new NotFoundError('No such file.');
+  }
+  // Re-read only when the file changed (never in a Lambda bundle; handy with `npm start`).
+  const hit = cache.get(name);
+  if (hit && hit.mtimeMs === mtimeMs && name !== 'index.html') return hit;
+  let body = readFileSync(path);
+  if (name === 'index.html') body = Buffer.from(versionReferences(body.toString('utf8')));
+  if (hit && hit.mtimeMs === mtimeMs && hit.body.equals(body)) return hit;
+  const hash = digest(body);
+  const zipped = TEXTUAL.test(type) && body.length > 1024 ? gzipSync(body, { level: 9 }) : undefined;
+  const asset: Asset = {
+    body,
+    ...(zipped && zipped.length < body.length ? { gzip: zipped } : {}),
+    type,
+    etag: `W/"${hash.slice(0, 27)}"`,
+    hash: hash.slice(0, 10),
+    mtimeMs,
+  };
+  cache.set(name, asset);
+  return asset;
+}
+
+/** `/assets/app.js` -> `/assets/app.js?v=<hash>` for every asset the page references. */
+function versionReferences(html: string): string {
+  return html.replace(/(src|href)="\/assets\/([^"?#]+)"/g, (whole, attr: string, file: string) => {
+    try {
+      return `${attr}="/assets/${file}?v=${load(file).hash}"`;
+    } catch {
+      return whole;
+    }
+  });
+}
+
+export interface AssetRequest {
+  /** File under the web directory; empty for the page itself. */
+  file: string;
+  version?: string;
+  ifNoneMatch?: string;
+  acceptEncoding?: string;
+}
+
+export function serveAsset(req: AssetRequest): HttpResult {
+  const name = req.file === '' ? 'index.html' : req.file;
+  const asset = load(name);
+  const cacheControl = name === 'index.html' || req.version !== asset.hash ? 'no-cache' : 'public, max-age=31536000, immutable';
+  const headers: Record<string, string> = { ...SECURITY_HEADERS, etag: asset.etag, 'cache-control': cacheControl, vary: 'accept-encoding' };
+  const tags = (req.ifNoneMatch ?? '').split(',').map((t) => t.trim().replace(/^W\//, ''));
+  if (tags.includes(asset.etag.replace(/^W\//, '')) || tags.includes('*')) return { statusCode: 304, headers, body: '' };
+  headers['content-type'] = asset.type;
+  const gzip = asset.gzip && /\bgzip\b/i.test(req.acceptEncoding ?? '');
+  if (gzip && asset.gzip) {
+    headers['content-encoding'] = 'gzip';
+    return { statusCode: 200, headers, body: asset.gzip.toString('base64'), isBase64Encoded: true };
+  }
+  if (TEXTUAL.test(asset.type)) return { statusCode: 200, headers, body: asset.body.toString('utf8') };
+  return { statusCode: 200, headers, body: asset.body.toString('base64'), isBase64Encoded: true };
+}
