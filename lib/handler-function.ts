@@ -1,0 +1,113 @@
+import { Duration, Stack, Validations } from 'aws-cdk-lib';
+import type { CfnTable, ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { Charset, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { copyFilesHooks, type CopyFile } from './copy-files.js';
+import { handlerEntry, LOCK_FILE, PROJECT_ROOT } from './project-paths.js';
+
+// One Lambda for one file under functions/handlers/, with everything it needs
+// around it: its own log group (retention set), its own role (no managed
+// policies: it can write its own logs and nothing else until granted more).
+
+/** ESM bundles still meet CommonJS dependencies that call require(); give them one. */
+const ESM_REQUIRE_BANNER =
+  "import { createRequire as __qdCreateRequire } from 'node:module'; const require = __qdCreateRequire(import.meta.url);";
+
+export interface HandlerFunctionProps {
+  handler: string;
+  memoryMb: number;
+  timeoutSeconds: number;
+  /** The standard environment every function reads (functions/shared/config.ts). */
+  environment: Record<string, string>;
+  extraEnvironment?: Readonly<Record<string, string>>;
+  copyFiles?: readonly CopyFile[];
+  /** Asynchronous invocations (jobs): failed events land here after the retries. */
+  deadLetterQueue?: IQueue;
+  description?: string;
+}
+
+export class HandlerFunction extends Construct {
+  readonly fn: NodejsFunction;
+  readonly role: Role;
+
+  constructor(scope: Construct, id: string, props: HandlerFunctionProps) {
+    super(scope, id);
+    const entry = handlerEntry(props.handler);
+    for (const name of Object.keys(props.extraEnvironment ?? {})) {
+      if (name in props.environment) throw new Error(`Handler ${props.handler}: extra environment may not redefine ${name}`);
+    }
+
+    const logGroup = new LogGroup(this, 'Logs', { retention: RetentionDays.THREE_MONTHS });
+    this.role = new Role(this, 'Role', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `quarantine-desk ${props.handler}`,
+    });
+    // Instead of AWSLambdaBasicExecutionRole (logs:* on every log group): this group only.
+    logGroup.grantWrite(this.role);
+
+    this.fn = new NodejsFunction(this, 'Function', {
+      entry,
+      handler: 'handler',
+      projectRoot: PROJECT_ROOT,
+      depsLockFilePath: LOCK_FILE,
+      description: props.description ?? `quarantine-desk ${props.handler}`,
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      memorySize: props.memoryMb,
+      timeout: Duration.seconds(props.timeoutSeconds),
+      tracing: Tracing.ACTIVE,
+      role: this.role,
+      logGroup,
+      environment: { ...props.environment, ...props.extraEnvironment },
+      ...(props.deadLetterQueue ? { deadLetterQueue: props.deadLetterQueue, retryAttempts: 2 } : {}),
+      bundling: {
+        // Local esbuild only: there is no Docker engine on build machines.
+        forceDockerBundling: false,
+        minify: true,
+        sourceMap: true,
+        // Stack traces need the mappings, not a second copy of the sources.
+        sourcesContent: false,
+        format: OutputFormat.ESM,
+        target: 'node22',
+        mainFields: ['module', 'main'],
+        charset: Charset.UTF8,
+        banner: ESM_REQUIRE_BANNER,
+        // The AWS SDK is bundled, not taken from the runtime: the function then runs the
+        // exact @aws-sdk/* versions package-lock.json pins and the tests ran against
+        // (client-dynamodb and lib-dynamodb must match), not whatever the runtime ships
+        // that month; tree-shaken and minified it adds little to the cold start.
+        bundleAwsSDK: true,
+        externalModules: [],
+        ...(props.copyFiles?.length ? { commandHooks: copyFilesHooks(props.copyFiles) } : {}),
+      },
+    });
+
+    Validations.of(this.fn).acknowledge({
+      id: 'AwsSolutions-L1',
+      reason:
+        'nodejs22.x is pinned on purpose (the design card): the code is kept Node 20 compatible and its tests run on Node 20; moving to a newer runtime is a deliberate change, not one cdk-nag should force.',
+    });
+    Validations.of(this.role).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'Added by `tracing: ACTIVE` for xray:PutTraceSegments and xray:PutTelemetryRecords, which support no resource-level permissions; the role has no other wildcard resource.',
+    });
+  }
+
+  /** Least privilege on the table: GET-only handlers read, others read and write. No other DynamoDB permission exists. */
+  grantTable(table: ITable, readOnly: boolean): void {
+    if (readOnly) table.grantReadData(this.role);
+    else table.grantReadWriteData(this.role);
+    const stack = Stack.of(this);
+    const tableLogicalId = stack.resolve(stack.getLogicalId(table.node.defaultChild as CfnTable)) as string;
+    Validations.of(this.role).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${tableLogicalId}.Arn>/index/*]`,
+      reason:
+        'Query on the GSIs of the one application table (GSI1-3); `index/*` is scoped to that table and the index set is fixed by functions/shared/table-design.ts.',
+    });
+  }
+}

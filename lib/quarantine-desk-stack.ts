@@ -1,0 +1,87 @@
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import { jobs as allJobs, routes as allRoutes, type JobDef, type RouteDef } from '../functions/routes.js';
+import { QuarantineApi, type ApiThrottle } from './api.js';
+import { StaffAuth } from './auth.js';
+import { handlerAssets as allHandlerAssets, type HandlerAssets } from './handler-assets.js';
+import { HandlerFunction } from './handler-function.js';
+import { Integrations } from './integrations.js';
+import { pascalCase, planHandlers } from './route-plan.js';
+import { ScheduledJob } from './scheduled-job.js';
+import { QuarantineTable } from './table.js';
+
+const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
+
+export interface QuarantineDeskStackProps extends StackProps {
+  /** Defaults to the route table in functions/routes.ts; tests pass their own. */
+  routes?: readonly RouteDef[];
+  /** Defaults to the jobs list in functions/routes.ts. */
+  jobs?: readonly JobDef[];
+  handlerAssets?: Readonly<Record<string, HandlerAssets>>;
+  /** Base URL printed in documents' links and QR codes; defaults to the API's execute-api URL. */
+  publicBaseUrl?: string;
+  logLevel?: (typeof LOG_LEVELS)[number];
+  throttle?: ApiThrottle;
+}
+
+// Everything is driven by functions/routes.ts: one Lambda per distinct handler,
+// one HttpApi route per entry, one scheduled function per job. Adding a route
+// there is all it takes to deploy it.
+export class QuarantineDeskStack extends Stack {
+  constructor(scope: Construct, id: string, props: QuarantineDeskStackProps = {}) {
+    super(scope, id, props);
+    const routes = props.routes ?? allRoutes;
+    const jobs = props.jobs ?? allJobs;
+    const assets = props.handlerAssets ?? allHandlerAssets;
+    const logLevel = props.logLevel ?? 'info';
+    // config.ts rejects anything else at cold start; better to fail the synth.
+    if (!LOG_LEVELS.includes(logLevel)) throw new Error(`logLevel must be one of ${LOG_LEVELS.join(', ')}, not "${logLevel}"`);
+
+    const { table } = new QuarantineTable(this, 'Data');
+    const auth = new StaffAuth(this, 'StaffAuth');
+    const api = new QuarantineApi(this, 'Api', { staffAuthorizer: auth.authorizer, throttle: props.throttle });
+    const integrations = new Integrations(this, 'Integrations');
+    // Handlers that talk to a port's cloud adapter get its name and permission (and only they).
+    const wireIntegrations = (handler: string, fn: HandlerFunction) => {
+      if (handler === 'lab-results') integrations.grantLabSecrets(fn.fn);
+      if (handler === 'deliver-reminders') integrations.grantReminders(fn.fn);
+    };
+
+    // Names as functions/shared/config.ts reads them.
+    const environment = {
+      TABLE_NAME: table.tableName,
+      PUBLIC_BASE_URL: props.publicBaseUrl ?? api.endpoint,
+      LOG_LEVEL: logLevel,
+      NODE_OPTIONS: '--enable-source-maps',
+    };
+
+    for (const plan of planHandlers(routes)) {
+      const fn = new HandlerFunction(this, `${pascalCase(plan.handler)}Handler`, {
+        handler: plan.handler,
+        memoryMb: plan.memoryMb,
+        timeoutSeconds: plan.timeoutSeconds,
+        environment,
+        extraEnvironment: assets[plan.handler]?.environment,
+        copyFiles: assets[plan.handler]?.copyFiles,
+      });
+      fn.grantTable(table, plan.readOnly);
+      wireIntegrations(plan.handler, fn);
+      for (const route of plan.routes) api.addRoute(route, fn.fn);
+    }
+
+    const jobNames = new Set<string>();
+    for (const job of jobs) {
+      if (jobNames.has(job.name)) throw new Error(`Job ${job.name} is declared twice in functions/routes.ts`);
+      jobNames.add(job.name);
+      const scheduled = new ScheduledJob(this, `${pascalCase(job.name)}Job`, { job, table, environment, assets: assets[job.handler] });
+      wireIntegrations(job.handler, scheduled.handlerFunction);
+    }
+
+    new CfnOutput(this, 'ApiUrl', { value: api.stage.url, description: 'Base URL of the HttpApi ($default stage)' });
+    new CfnOutput(this, 'UserPoolId', { value: auth.userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: auth.client.userPoolClientId });
+    new CfnOutput(this, 'TableName', { value: table.tableName });
+    new CfnOutput(this, 'LabSecretsArn', { value: integrations.labSecrets.secretArn, description: 'Put {"<labId>": "<secret>"} here to admit a lab' });
+    new CfnOutput(this, 'ReminderTopicArn', { value: integrations.reminderTopic.topicArn, description: 'Subscribe staff e-mail or SMS here' });
+  }
+}

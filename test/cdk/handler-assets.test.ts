@@ -1,0 +1,54 @@
+import { build } from 'esbuild';
+import { describe, expect, it } from 'vitest';
+import { BUNDLED_FONT_FILES } from '../../functions/documents/fonts.js';
+import { jobs, routes } from '../../functions/routes.js';
+import { FONT_FILES, handlerAssets } from '../../lib/handler-assets.js';
+import { handlerEntry } from '../../lib/project-paths.js';
+
+// The unit tests skip bundling, so nothing else notices a handler that reads fonts
+// or web files the bundle lacks: this bundles every handler (esbuild, nothing
+// written) and checks lib/handler-assets.ts against the modules each output keeps
+// after tree-shaking, both ways (a module imported but shaken away needs nothing).
+
+const handlers = [...new Set([...routes.map((r) => r.handler), ...jobs.map((j) => j.handler)])].sort();
+
+async function importsByHandler(): Promise<Map<string, string[]>> {
+  const result = await build({
+    entryPoints: Object.fromEntries(handlers.map((h) => [h, handlerEntry(h)])),
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    mainFields: ['module', 'main'],
+    outdir: 'cdk-imports-check',
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+  });
+  const map = new Map<string, string[]>();
+  for (const [out, meta] of Object.entries(result.metafile.outputs)) {
+    const handler = out.match(/([^/]+)\.js$/)?.[1];
+    if (handler && meta.entryPoint) map.set(handler, Object.keys(meta.inputs));
+  }
+  return map;
+}
+
+describe('handler assets', () => {
+  it('fonts copied under the names functions/documents/fonts.ts looks for', () => {
+    expect(Object.values(FONT_FILES).sort()).toEqual(Object.values(BUNDLED_FONT_FILES).sort());
+  });
+
+  it('exactly the handlers that render PDFs get the fonts, and the web handler the web files', async () => {
+    const imports = await importsByHandler();
+    const problems: string[] = [];
+    for (const handler of handlers) {
+      const inputs = imports.get(handler) ?? [];
+      const env = handlerAssets[handler]?.environment ?? {};
+      const needsFonts = inputs.some((i) => i.endsWith('functions/documents/fonts.ts'));
+      const needsWeb = inputs.some((i) => i.endsWith('functions/web/static-assets.ts'));
+      if (needsFonts !== 'FONT_DIR' in env) problems.push(`${handler}: ${needsFonts ? 'renders PDFs without' : 'carries unused'} fonts`);
+      if (needsWeb !== 'WEB_DIR' in env) problems.push(`${handler}: ${needsWeb ? 'serves web files without' : 'carries unused'} web files`);
+    }
+    for (const name of Object.keys(handlerAssets)) if (!handlers.includes(name)) problems.push(`${name}: in handler-assets.ts but not in routes or jobs`);
+    expect(problems).toEqual([]);
+  });
+});
