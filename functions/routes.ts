@@ -27,6 +27,31 @@ export const routes: readonly RouteDef[] = [
   { method: 'POST', path: '/facilities/{facilityId}/stays/batch', handler: 'register-batch', access: 'staff', memoryMb: 512, timeoutSeconds: 29 },
   { method: 'GET', path: '/facilities/{facilityId}/stays', handler: 'list-stays', access: 'staff' },
   { method: 'GET', path: '/stays/{stayId}', handler: 'get-stay', access: 'staff' },
+  { method: 'POST', path: '/stays/{stayId}/release', handler: 'release-stay', access: 'staff', memoryMb: 1024, timeoutSeconds: 29 },
+  { method: 'POST', path: '/stays/{stayId}/transfer', handler: 'transfer-stay', access: 'staff' },
+  { method: 'POST', path: '/facilities/{facilityId}/rooms/{roomNumber}/free', handler: 'free-room', access: 'staff' },
+  { method: 'GET', path: '/stays/{stayId}/documents', handler: 'list-documents', access: 'staff' },
+  { method: 'GET', path: '/stays/{stayId}/documents/{documentId}', handler: 'get-stay-document', access: 'staff', memoryMb: 1024 },
+  { method: 'POST', path: '/stays/{stayId}/documents/{documentId}/revoke', handler: 'revoke-document', access: 'staff' },
+  { method: 'POST', path: '/stays/{stayId}/documents/{documentId}/reissue', handler: 'reissue-document', access: 'staff', memoryMb: 1024 },
+  { method: 'GET', path: '/documents/{file}', handler: 'download-document', access: 'public', memoryMb: 1024 },
+  { method: 'GET', path: '/verify/{documentId}', handler: 'verify-document', access: 'public' },
+  { method: 'GET', path: '/stays/{stayId}/audit', handler: 'get-audit', access: 'admin' },
+  { method: 'POST', path: '/stays/{stayId}/checks', handler: 'record-check', access: 'staff' },
+  { method: 'GET', path: '/stays/{stayId}/checks', handler: 'list-checks', access: 'staff' },
+  { method: 'POST', path: '/stays/{stayId}/situations', handler: 'add-situation', access: 'staff' },
+  { method: 'GET', path: '/stays/{stayId}/situations', handler: 'list-situations', access: 'staff' },
+  { method: 'PUT', path: '/stays/{stayId}/departure', handler: 'set-departure', access: 'staff' },
+  { method: 'GET', path: '/facilities/{facilityId}/today', handler: 'get-today-sheet', access: 'staff' },
+  { method: 'GET', path: '/facilities/{facilityId}/transport', handler: 'get-transport', access: 'staff' },
+  { method: 'GET', path: '/', handler: 'web-assets', access: 'public' },
+  { method: 'GET', path: '/assets/{file}', handler: 'web-assets', access: 'public' },
+  { method: 'POST', path: '/lab/results', handler: 'lab-results', access: 'lab', memoryMb: 512, timeoutSeconds: 29 },
+  { method: 'GET', path: '/lab/unmatched', handler: 'list-unmatched', access: 'admin' },
+  { method: 'POST', path: '/lab/unmatched/{labId}/{sampleId}/assign', handler: 'assign-sample', access: 'staff' },
+  { method: 'GET', path: '/lab/samples/{labId}/{sampleId}', handler: 'get-sample', access: 'admin' },
+  { method: 'GET', path: '/stays/{stayId}/tests', handler: 'list-stay-tests', access: 'staff' },
+  { method: 'GET', path: '/facilities/{facilityId}/reminders', handler: 'list-reminders', access: 'staff' },
 ];
 
 export interface JobDef {
@@ -38,6 +63,10 @@ export interface JobDef {
   localEverySeconds: number;
 }
 
-export const jobs: readonly JobDef[] = [];
+export const jobs: readonly JobDef[] = [
+  { name: 'retest-due', handler: 'retest-due', schedule: 'cron(5 * * * ? *)', localEverySeconds: 300 },
+  { name: 'release-due', handler: 'release-due', schedule: 'cron(10 * * * ? *)', localEverySeconds: 300 },
+  { name: 'deliver-reminders', handler: 'deliver-reminders', schedule: 'rate(1 minute)', localEverySeconds: 30 },
+];
 
 export const routeKey = (r: Pick<RouteDef, 'method' | 'path'>) => `${r.method} ${r.path}`;
