@@ -666,6 +666,8 @@
   function renderStay() {
     const s = state.stay;
     $('#stay-h').textContent = t('stay.title', { name: `${s.person.nameNative} ${s.person.nameLatin}`, room: s.roomNumber });
+    // Only an active stay can be released; the server says why otherwise, the button need not offer it.
+    $('#release').disabled = s.status !== 'active';
     const fact = (k, v) => h('div', {}, h('dt', { text: t(k) }), h('dd', { text: v || '—' }));
     fill(
       $('#stay-facts'),
@@ -780,12 +782,32 @@
         return showProblem(r);
       }
       result(out, [t('rel.done', { name: s.person.nameNative, room: s.roomNumber })]);
+      // The file now shows the released stay (no reload: that would clear the one-time keys).
+      state.stay = { ...s, status: 'released' };
+      renderStay();
       showSlip(s, r.data);
     } finally {
-      btn.disabled = false;
+      btn.disabled = state.stay.status !== 'active';
     }
   }
-  /** The printable release slip: the documents with their download links and access keys. */
+  /** The download link's QR code, drawn from the path the server sends (no QR library in the page). */
+  function qrSvg(qr, label) {
+    const ns = 'http://www.w3.org/2000/svg';
+    const svg = document.createElementNS(ns, 'svg');
+    svg.setAttribute('viewBox', `0 0 ${qr.size} ${qr.size}`);
+    svg.setAttribute('class', 'qr');
+    svg.setAttribute('role', 'img');
+    svg.setAttribute('aria-label', label);
+    const bg = document.createElementNS(ns, 'rect');
+    bg.setAttribute('width', String(qr.size));
+    bg.setAttribute('height', String(qr.size));
+    bg.setAttribute('fill', '#fff');
+    const path = document.createElementNS(ns, 'path');
+    path.setAttribute('d', qr.path);
+    svg.append(bg, path);
+    return svg;
+  }
+  /** The printable release slip: the documents with their download links, access keys and QR codes. */
   function showSlip(s, data) {
     const slip = $('#slip');
     const docs = (data && data.documents) || [];
@@ -793,14 +815,23 @@
       slip,
       h('h2', { text: `${t('rel.slip')} · ${state.facility.name}` }),
       h('p', { text: `${s.person.nameNative} ${s.person.nameLatin} · ${t('transport.room')} ${s.roomNumber} · ${data.releasedDate || todayLocal()}` }),
-      table(
-        [t('stay.document'), 'ID', t('rel.key'), t('rel.download')],
-        docs.map((d) => [
-          t(`docType.${d.type}`),
-          d.documentId || '',
-          d.key || '',
-          h('span', {}, d.downloadUrl ? h('a', { href: d.downloadUrl, text: t('rel.download') }) : '', ' ', d.verifyUrl ? h('a', { href: d.verifyUrl, text: t('rel.verify') }) : ''),
-        ]),
+      docs.map((d) =>
+        h(
+          'div',
+          { class: 'slip-doc' },
+          d.downloadQr ? qrSvg(d.downloadQr, `${t(`docType.${d.type}`)} QR`) : '',
+          h(
+            'dl',
+            {},
+            h('dt', { text: t('stay.document') }),
+            h('dd', { text: t(`docType.${d.type}`) }),
+            h('dt', { text: 'ID' }),
+            h('dd', { text: d.documentId || '' }),
+            h('dt', { text: t('rel.key') }),
+            h('dd', { class: 'key', text: d.key || '' }),
+            h('dd', {}, d.downloadUrl ? h('a', { href: d.downloadUrl, text: t('rel.download') }) : '', ' ', d.verifyUrl ? h('a', { href: d.verifyUrl, text: t('rel.verify') }) : ''),
+          ),
+        ),
       ),
       h('button', { type: 'button', onclick: () => { document.body.classList.add('printing'); window.print(); document.body.classList.remove('printing'); } }, t('rel.print')),
     );

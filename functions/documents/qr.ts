@@ -30,3 +30,14 @@ export function qrMatrix(text: string): QrMatrix {
   }
   return { size: modules.size, runs };
 }
+
+/**
+ * The same QR code as one SVG path (`d`), in module units with a 4-module quiet
+ * zone: the web form draws it as an inline <svg> on the release slip, so the
+ * download link can be scanned without a QR library in the browser.
+ */
+export function qrSvgPath(text: string): { size: number; path: string } {
+  const { size, runs } = qrMatrix(text);
+  const path = runs.map((r) => `M${r.col + 4} ${r.row + 4}h${r.length}v1h-${r.length}z`).join('');
+  return { size: size + 8, path };
+}

@@ -3,6 +3,7 @@ import type { IssuedDocument } from '../entities/document.js';
 import type { Facility } from '../entities/facility.js';
 import type { Stay } from '../entities/stay.js';
 import type { DocumentSnapshot, DocumentType, TestResultLine } from '../documents/snapshot.js';
+import { qrSvgPath } from '../documents/qr.js';
 import { assertRenderable } from '../documents/validate-snapshot.js';
 import { localDate } from '../domain/calendar.js';
 import { newDocumentId } from '../domain/document-id.js';
@@ -88,11 +89,14 @@ export function buildDocument(params: {
 /** What staff get back for each new document: where to download it (with its key) and verify it. */
 export function documentReceipt(d: NewDocument) {
   const base = config().PUBLIC_BASE_URL.replace(/\/$/, '');
+  const downloadUrl = `${base}/documents/${d.document.documentId}.pdf?key=${d.key}`;
   return {
     documentId: d.document.documentId,
     type: d.document.type,
     key: d.key,
-    downloadUrl: `${base}/documents/${d.document.documentId}.pdf?key=${d.key}`,
+    downloadUrl,
+    // The key exists only in this answer, so the printable slip's QR code is drawn from it now.
+    downloadQr: qrSvgPath(downloadUrl),
     verifyUrl: d.document.snapshot.verifyUrl,
   };
 }
