@@ -1,6 +1,5 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { db, tableName } from '../shared/db.js';
 import { randomToken } from '../shared/ids.js';
+import { queryPrefix } from './partition.js';
 import { stayKeys } from './stay.js';
 
 // Audit entry: who changed a stay, when and what. PK STAY#<id>, SK AUDIT#<iso time>#<random>,
@@ -25,22 +24,9 @@ export function auditItem(e: AuditEntry) {
 }
 
 export async function listAudit(stayId: string): Promise<AuditEntry[]> {
-  const entries: AuditEntry[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :audit)',
-        ExpressionAttributeValues: { ':pk': stayKeys.pk(stayId), ':audit': auditKeys.prefix },
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of out.Items ?? []) {
-      const { stayId: id, at, actor, action, changes } = item as AuditEntry;
-      entries.push({ stayId: id, at, actor, action, changes });
-    }
-    start = out.LastEvaluatedKey;
-  } while (start);
-  return entries;
+  // Only the audit fields: nothing else stored on the item leaks into the trail.
+  return (await queryPrefix(stayKeys.pk(stayId), auditKeys.prefix)).map((item) => {
+    const { stayId: id, at, actor, action, changes } = item as unknown as AuditEntry;
+    return { stayId: id, at, actor, action, changes };
+  });
 }

@@ -1,6 +1,7 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { CheckSlot, Symptom } from '../domain/checks.js';
 import { db, tableName } from '../shared/db.js';
+import { queryPrefix } from './partition.js';
 import { stayKeys } from './stay.js';
 
 // Temperature check (the daily temperature log of the paper file): PK STAY#<id>,
@@ -49,21 +50,7 @@ export async function getCheck(stayId: string, date: string, slot: CheckSlot): P
 
 /** Every check of a stay, oldest first (a 60-day stay holds at most 120). */
 export async function listChecks(stayId: string): Promise<CheckRecord[]> {
-  const checks: CheckRecord[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-        ExpressionAttributeValues: { ':pk': stayKeys.pk(stayId), ':prefix': checkKeys.prefix },
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of out.Items ?? []) checks.push(fromItem(item));
-    start = out.LastEvaluatedKey;
-  } while (start);
-  return checks;
+  return (await queryPrefix(stayKeys.pk(stayId), checkKeys.prefix)).map(fromItem);
 }
 
 /** The latest `limit` checks by date, newest first, read consistently. */

@@ -1,5 +1,4 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { db, tableName } from '../shared/db.js';
+import { queryPrefix, withoutKeys } from './partition.js';
 import { stayKeys } from './stay.js';
 
 // Special-situation record (特殊情况记录) on a stay's file: PK STAY#<id>,
@@ -30,20 +29,6 @@ export function situationItem(s: Situation) {
 
 /** A stay's situations, newest first. */
 export async function listSituations(stayId: string): Promise<Situation[]> {
-  const items: Situation[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-        ExpressionAttributeValues: { ':pk': stayKeys.pk(stayId), ':prefix': situationKeys.prefix },
-        ScanIndexForward: false,
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const { PK: _pk, SK: _sk, type: _type, ...rest } of out.Items ?? []) items.push(rest as unknown as Situation);
-    start = out.LastEvaluatedKey;
-  } while (start);
-  return items;
+  const items = await queryPrefix(stayKeys.pk(stayId), situationKeys.prefix, { newestFirst: true });
+  return items.map((item) => withoutKeys<Situation>(item));
 }

@@ -1,6 +1,5 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { TestOutcome } from '../domain/lab-result.js';
-import { db, tableName } from '../shared/db.js';
+import { queryPrefix, withoutKeys } from './partition.js';
 import { stayKeys } from './stay.js';
 
 // Test result on a stay's file: PK STAY#<id>, SK TEST#<labId>#<sampleId>, the
@@ -35,20 +34,6 @@ export function testResultItem(t: StoredTestResult) {
 
 /** Every current result on a stay's file (a stay has a handful), read consistently. */
 export async function listTestResults(stayId: string): Promise<StoredTestResult[]> {
-  const results: StoredTestResult[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-        ExpressionAttributeValues: { ':pk': stayKeys.pk(stayId), ':prefix': testResultKeys.prefix },
-        ConsistentRead: true,
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const { PK: _pk, SK: _sk, type: _t, ...rest } of out.Items ?? []) results.push(rest as unknown as StoredTestResult);
-    start = out.LastEvaluatedKey;
-  } while (start);
-  return results;
+  const items = await queryPrefix(stayKeys.pk(stayId), testResultKeys.prefix, { consistent: true });
+  return items.map((item) => withoutKeys<StoredTestResult>(item));
 }
