@@ -1,26 +1,27 @@
 import type { BundleFigure } from './bundles.js';
 import type { CheckinFigures } from './checkin.js';
+import type { SizeFigures } from './jobs.js';
+import type { LoadFigures, PhaseFigures } from './load.js';
+import type { PdfFigures } from './pdf.js';
 
 export interface Report {
   startedAt: string;
   machine: string;
   checkin?: CheckinFigures[];
-  pdf?: unknown;
-  jobs?: unknown;
+  pdf?: PdfFigures;
+  jobs?: { date: string; duePerKind: number; sizes: Record<string, SizeFigures> };
+  load?: LoadFigures;
   bundles?: { empty: { bytes: number; coldImportMs: number }; handlers: BundleFigure[] };
 }
 
 const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
+const round2 = (x: number) => Math.round(x * 100) / 100;
 
 function table(head: string[], rows: (string | number)[][]): string {
   return [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 }
 
-/** Sections that helpers return as plain objects are shown as flattened key/value tables. */
-function flat(value: unknown, prefix = ''): [string, string][] {
-  if (value === null || typeof value !== 'object') return [[prefix || 'value', String(value)]];
-  return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => flat(v, prefix ? `${prefix}.${k}` : k));
-}
+const JOBS = ['retest-due', 'release-due', 'deliver-reminders'] as const;
 
 export function renderReport(r: Report): string {
   const out: string[] = [`# Benchmark results`, '', `Run ${r.startedAt} on ${r.machine}. Every figure is set against a baseline measured in the same run; ratios are figure / baseline.`, ''];
@@ -34,8 +35,55 @@ export function renderReport(r: Report): string {
       '',
     );
   }
-  if (r.pdf) out.push('## PDF rendering: pdfkit vs Chromium HTML-to-PDF of the same content', '', table(['figure', 'value'], flat(r.pdf)), '');
-  if (r.jobs) out.push('## Items read by scheduled jobs as the table grows', '', table(['figure', 'value'], flat(r.jobs)), '');
+  if (r.pdf) {
+    const p = r.pdf;
+    out.push(`## PDF rendering: pdfkit vs headless Chromium printing HTML of the same content (${p.documents} documents each)`, '');
+    out.push(
+      table(
+        ['renderer', 'ms/doc p50', 'ms/doc p99', 'ms/doc mean', 'bytes/doc', 'memory MB'],
+        [
+          ['pdfkit (ours)', p.msPerDocPdfkit.p50, p.msPerDocPdfkit.p99, p.msPerDocPdfkit.mean, p.bytesPerDoc, `${p.rssMbPdfkit} (process RSS)`],
+          ['Chromium HTML-to-PDF (baseline)', p.msPerDocChromium.p50, p.msPerDocChromium.p99, p.msPerDocChromium.mean, p.bytesPerDocChromium, p.rssMbChromium === undefined ? 'n/a' : `${p.rssMbChromium} (PSS of its processes)`],
+        ],
+      ),
+      '',
+      `pdfkit is **${p.ratio}×** faster at p50 (target: ≥ 10×).`,
+      '',
+    );
+  }
+  if (r.jobs) {
+    out.push(`## Items read by scheduled jobs as the table grows (${r.jobs.duePerKind} stays due per kind, clock ${r.jobs.date} 08:00 Asia/Shanghai)`, '');
+    out.push(
+      table(
+        ['stays', 'table items', 'job', 'flagged / delivered', 'items read', 'ms', 'baseline: items a Scan reads', 'ratio'],
+        Object.values(r.jobs.sizes).flatMap((s) => JOBS.map((job) => [s.stays, s.tableItems, job, s[job].flagged, s[job].itemsRead, s[job].ms, s.scanBaseline.itemsRead, s[job].ratioToScan])),
+      ),
+      '',
+    );
+  }
+  if (r.load) {
+    const l = r.load;
+    const base = l.baseline.verifyUnknown.latencyMs;
+    const row = (name: string, p: PhaseFigures, ratio: boolean) => [
+      name, p.requests, p.records, p.status5xx, p.status4xx, p.latencyMs.p50, p.latencyMs.p95, p.latencyMs.p99, p.latencyMs.max, p.throughputRps,
+      ratio ? `${round2(p.latencyMs.p50 / base.p50)} / ${round2(p.latencyMs.p99 / base.p99)}` : '1 / 1',
+    ];
+    out.push(`## Load at concurrency ${l.concurrency} over loopback (${l.facilities} facilities)`, '');
+    out.push(
+      table(
+        ['phase', 'requests', 'records', '5xx', '4xx', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'req/s', 'ratio p50 / p99 to baseline'],
+        [
+          row('baseline: GET /verify of an unknown id (one GetItem)', l.baseline.verifyUnknown, false),
+          row('GET / (web page)', l.baseline.webPage, true),
+          row('registrations (single + manifests)', l.registration, true),
+          row('signed lab deliveries (incl. resends, late reports)', l.labResults, true),
+        ],
+      ),
+      '',
+      `Counted afterwards: ${Object.entries(l.verification.counted).map(([k, v]) => `${k} ${v}`).join(', ')}. ${l.verification.ok ? 'No record lost or duplicated.' : `PROBLEMS: ${l.verification.problems.join('; ')}`}`,
+      '',
+    );
+  }
   if (r.bundles) {
     out.push('## Lambda bundles (esbuild, minified ESM) and cold import time vs an empty handler', '');
     out.push(
