@@ -1,7 +1,5 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { db, tableName } from '../../functions/shared/db.js';
 import type { TestApi } from '../support/api.js';
-import { facilityWithRooms, registration, type FacilityFixture } from '../support/fixtures.js';
+import { facilityWithRooms, type FacilityFixture } from '../support/fixtures.js';
 
 // Helpers for the daily-care tests: facilities in a fixed-offset zone chosen so that
 // "now" falls in a wanted local time range (check deadlines depend on the hour),
@@ -36,32 +34,9 @@ export async function facilityIn(api: TestApi, rooms: number, timeZone: string):
   return facilityWithRooms(api, rooms, { timeZone });
 }
 
-/** Registers a stay that arrived `daysAgo` days ago (day 1 = that date); returns its id and room. */
-export async function stayArrived(
-  api: TestApi,
-  f: FacilityFixture,
-  daysAgo: number,
-  overrides: Record<string, unknown> = {},
-  person: Record<string, unknown> = {},
-): Promise<{ stayId: string; roomNumber: string; day1Date: string; schedule: Record<string, any> }> {
-  const arrivedAt = new Date(Date.now() - daysAgo * 86_400_000).toISOString();
-  const body = registration({ arrival: { arrivedAt, flightNumber: 'CA936', originCountry: 'FR' }, ...overrides }, person);
-  const res = await api.call('POST', `/facilities/${f.facilityId}/stays`, { token: f.staff, body });
-  if (res.status !== 201) throw new Error(`register: ${res.status} ${res.text}`);
-  return { stayId: res.body.stayId, roomNumber: res.body.roomNumber, day1Date: res.body.schedule.day1Date, schedule: res.body.schedule };
-}
+export { stayArrived } from '../support/fixtures.js';
 
-/** Items of a partition whose sort key starts with `prefix` (base table). */
-export async function itemsOf(pk: string, prefix: string): Promise<Record<string, any>[]> {
-  const out = await db().send(
-    new QueryCommand({ TableName: tableName(), KeyConditionExpression: 'PK = :pk AND begins_with(SK, :p)', ExpressionAttributeValues: { ':pk': pk, ':p': prefix } }),
-  );
-  return out.Items ?? [];
-}
-
-export async function remindersOf(facilityId: string): Promise<Record<string, any>[]> {
-  return itemsOf(`FACILITY#${facilityId}`, 'REMINDER#');
-}
+export { itemsOf, remindersOf } from '../support/items.js';
 
 export function issuePaths(body: { issues?: { path: string }[] }): string[] {
   return (body.issues ?? []).map((i) => i.path).sort();

@@ -46,11 +46,11 @@ describe('return travel', () => {
   it('groups a day of departures by mode and 2-hour window, and exports them as CSV', async () => {
     const g = await facilityWithRooms(api, 5);
     const people = await Promise.all([
-      stayArrived(api, g, 13, {}, { nameNative: '李娜', nameLatin: 'LI Na' }),
-      stayArrived(api, g, 13, {}, { nameNative: '王芳', nameLatin: 'WANG Fang' }),
-      stayArrived(api, g, 13, {}, { nameNative: '陈杰', nameLatin: 'CHEN Jie' }),
-      stayArrived(api, g, 13, {}, { nameNative: 'Jean Dupont', nameLatin: 'DUPONT Jean' }),
-      stayArrived(api, g, 13, {}, { nameNative: '刘洋', nameLatin: 'LIU Yang' }),
+      stayArrived(api, g, 13, { nameNative: '李娜', nameLatin: 'LI Na' }),
+      stayArrived(api, g, 13, { nameNative: '王芳', nameLatin: 'WANG Fang' }),
+      stayArrived(api, g, 13, { nameNative: '陈杰', nameLatin: 'CHEN Jie' }),
+      stayArrived(api, g, 13, { nameNative: 'Jean Dupont', nameLatin: 'DUPONT Jean' }),
+      stayArrived(api, g, 13, { nameNative: '刘洋', nameLatin: 'LIU Yang' }),
     ]);
     const d = people[0]!.schedule.releaseDate as string;
     const plans = [

@@ -32,9 +32,9 @@ describe('daily facility sheet', () => {
   it('lists occupants with room, day of stay, meals with diet notes, birthdays, medical standby, retests and checks', async () => {
     const today = dateIn(tz);
     const birthYear = today.slice(5) === '02-29' ? '1992' : '1990';
-    const cake = await stayArrived(api, f, 2, { diet: '清真 halal', ethnicity: '回族 Hui' }, { nameNative: '马丽', nameLatin: 'MA Li', sex: 'F', birthDate: `${birthYear}-${today.slice(5)}` });
-    const pregnant = await stayArrived(api, f, 11, { specialConditions: ['pregnancy'] }, { sex: 'F', birthDate: '1993-01-15' });
-    const plain = await stayArrived(api, f, 5, { specialConditions: ['child'] }, { birthDate: '2015-06-01' });
+    const cake = await stayArrived(api, f, 2, { nameNative: '马丽', nameLatin: 'MA Li', sex: 'F', birthDate: `${birthYear}-${today.slice(5)}` }, { diet: '清真 halal', ethnicity: '回族 Hui' });
+    const pregnant = await stayArrived(api, f, 11, { sex: 'F', birthDate: '1993-01-15' }, { specialConditions: ['pregnancy'] });
+    const plain = await stayArrived(api, f, 5, { birthDate: '2015-06-01' }, { specialConditions: ['child'] });
     await api.call('POST', `/stays/${plain.stayId}/checks`, { token: f.staff, body: { temperatureC: 36.5, slot: 'morning' } });
 
     const res = await api.call('GET', `/facilities/${f.facilityId}/today`, { token: f.staff });

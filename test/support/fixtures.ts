@@ -46,3 +46,26 @@ export async function facilityWithRooms(api: TestApi, rooms: number, extra: Reco
   }
   return { facilityId, admin, staff: api.token('staff', [facilityId]) };
 }
+
+export interface StayFixture {
+  stayId: string;
+  roomNumber: string;
+  day1Date: string;
+  document: { type: string; number: string; country: string };
+  schedule: { day1Date: string; retestDates: string[]; documentDate: string; endDate: string; releaseDate: string };
+}
+
+/** Registers a stay that arrived `daysAgo` days ago (day 1 = that date in the facility's zone). */
+export async function stayArrived(api: TestApi, f: FacilityFixture, daysAgo: number, person: Record<string, unknown> = {}, overrides: Record<string, unknown> = {}): Promise<StayFixture> {
+  const arrivedAt = new Date(Date.now() - daysAgo * 86_400_000).toISOString();
+  const body = registration({ arrival: { arrivedAt, flightNumber: 'CA936', originCountry: 'FR' }, ...overrides }, person);
+  const res = await api.call('POST', `/facilities/${f.facilityId}/stays`, { token: f.staff, body });
+  if (res.status !== 201) throw new Error(`register: ${res.status} ${res.text}`);
+  return {
+    stayId: res.body.stayId,
+    roomNumber: res.body.roomNumber,
+    day1Date: res.body.schedule.day1Date,
+    document: (body.person as { document: StayFixture['document'] }).document,
+    schedule: res.body.schedule,
+  };
+}
