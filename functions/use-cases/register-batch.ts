@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MAX_BATCH_ROWS, RegisterStayInput } from '../schemas/stay.js';
-import { AppError, ValidationError } from '../shared/errors.js';
+import { AppError, ServiceUnavailableError, ValidationError } from '../shared/errors.js';
 import { isUnavailable } from '../shared/http-errors.js';
 import { mapWithConcurrency } from '../shared/concurrency.js';
 import type { Principal } from '../shared/principal.js';
@@ -31,6 +31,7 @@ export async function registerBatch(principal: Principal, facilityId: string, bo
   const parsed = parseInput(BatchBody, body);
   const rows = Array.isArray(parsed) ? parsed : parsed.stays;
   // Modest parallelism: fast for a 300-seat flight without starving other requests.
+  let unavailable = 0;
   const results = await mapWithConcurrency(rows, 4, async (raw, row): Promise<BatchRow> => {
     try {
       const result = RegisterStayInput.safeParse(raw);
@@ -42,11 +43,17 @@ export async function registerBatch(principal: Principal, facilityId: string, bo
         return { row, status: 'refused', problem: { status: err.status, title: err.title, detail: err.message, ...err.extras } };
       }
       if (isUnavailable(err)) {
+        unavailable++;
         return { row, status: 'refused', problem: { status: 503, title: 'Service unavailable', detail: 'Not registered: the data store was unavailable. Resubmit this row.' } };
       }
       throw err;
     }
   });
+  // Nothing was registered because the data store was down: the whole manifest is a
+  // 503 with Retry-After (resending it is safe), not a 200 listing every row as refused.
+  if (unavailable > 0 && !results.some((r) => r.status === 'created')) {
+    throw new ServiceUnavailableError('The data store was unavailable: no row was registered. Resend the manifest shortly.');
+  }
   return {
     created: results.filter((r) => r.status === 'created').length,
     refused: results.filter((r) => r.status === 'refused').length,
