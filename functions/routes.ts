@@ -67,6 +67,8 @@ export const jobs: readonly JobDef[] = [
   { name: 'retest-due', handler: 'retest-due', schedule: 'cron(5 * * * ? *)', localEverySeconds: 300 },
   { name: 'release-due', handler: 'release-due', schedule: 'cron(10 * * * ? *)', localEverySeconds: 300 },
   { name: 'deliver-reminders', handler: 'deliver-reminders', schedule: 'rate(1 minute)', localEverySeconds: 30 },
+  // Removes personal data of stays closed RETENTION_DAYS (default 180) days ago; keeps anonymous counts.
+  { name: 'retention', handler: 'retention', schedule: 'cron(30 3 * * ? *)', localEverySeconds: 3600 },
 ];
 
 export const routeKey = (r: Pick<RouteDef, 'method' | 'path'>) => `${r.method} ${r.path}`;

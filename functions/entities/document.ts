@@ -7,13 +7,11 @@ import { db, tableName } from '../shared/db.js';
 // every download renders. Only a SHA-256 hash of the download key is stored.
 // GSI1 lists a stay's documents: STAY#<stayId>#DOCUMENTS / <issuedAt>#<documentId>.
 
-export interface IssuedDocument {
+interface DocumentBase {
   documentId: string;
   stayId: string;
   facilityId: string;
   type: DocumentType;
-  snapshot: DocumentSnapshot;
-  keyHash: string;
   state: 'valid' | 'revoked';
   issuedAt: string;
   issuedBy: string;
@@ -24,6 +22,29 @@ export interface IssuedDocument {
   replaces?: string;
   replacedBy?: string;
 }
+
+export interface IssuedDocument extends DocumentBase {
+  snapshot: DocumentSnapshot;
+  keyHash: string;
+  anonymizedAt?: undefined;
+}
+
+/** What retention keeps of a document's snapshot: no holder, no test lines. */
+export type RetainedSnapshot = Omit<DocumentSnapshot, 'holder' | 'tests'>;
+
+/**
+ * A document of an anonymized stay: the holder and tests are gone from the snapshot
+ * and so is the download key's hash, so it can be verified (valid / revoked, type,
+ * issue date, facility) but never downloaded again.
+ */
+export interface AnonymizedDocument extends DocumentBase {
+  snapshot: RetainedSnapshot;
+  anonymizedAt: string;
+  keyHash?: undefined;
+}
+
+/** A document item as stored. */
+export type DocumentRecord = IssuedDocument | AnonymizedDocument;
 
 export const documentKeys = {
   key: (documentId: string) => ({ PK: `DOCUMENT#${documentId}`, SK: 'DOCUMENT' }),
@@ -44,18 +65,18 @@ export function documentItem(d: IssuedDocument) {
   };
 }
 
-function fromItem(item: Record<string, unknown>): IssuedDocument {
+function fromItem(item: Record<string, unknown>): DocumentRecord {
   const { PK, SK, GSI1PK, GSI1SK, type, documentType, ...rest } = item;
   void PK, SK, GSI1PK, GSI1SK, type;
-  return { ...(rest as Omit<IssuedDocument, 'type'>), type: documentType as DocumentType };
+  return { ...(rest as Omit<DocumentRecord, 'type'>), type: documentType as DocumentType } as DocumentRecord;
 }
 
-export async function getDocument(documentId: string): Promise<IssuedDocument | undefined> {
+export async function getDocument(documentId: string): Promise<DocumentRecord | undefined> {
   const out = await db().send(new GetCommand({ TableName: tableName(), Key: documentKeys.key(documentId) }));
   return out.Item ? fromItem(out.Item) : undefined;
 }
 
-export async function listStayDocuments(stayId: string): Promise<IssuedDocument[]> {
+export async function listStayDocuments(stayId: string): Promise<DocumentRecord[]> {
   const out = await db().send(
     new QueryCommand({
       TableName: tableName(),

@@ -4,8 +4,10 @@ import { stayKeys } from './stay.js';
 // observation). PK STAY#<id>, SK DUE#<kind>#<date>. While open it carries GSI3 keys
 // FACILITY#<id>#DUE#<kind> / <date>#<stayId>, so a scheduled job reads only what is
 // due up to today; resolving it removes the GSI3 keys (sparse index).
+// PURGE is written when the stay closes, dated with the facility-local close date:
+// the retention job reads those dated on or before (today - RETENTION_DAYS).
 
-export type DueKind = 'RETEST' | 'DOCUMENT' | 'END';
+export type DueKind = 'RETEST' | 'DOCUMENT' | 'END' | 'PURGE';
 
 export interface DueItem {
   stayId: string;

@@ -1,3 +1,4 @@
+import { config } from '../shared/config.js';
 import { facilityKeys } from './facility.js';
 
 // Reminder for facility staff, stored as an outbox entry: PK FACILITY#<id>,
@@ -45,8 +46,17 @@ export const reminderKeys = {
   outboxSk: (createdAt: string, facilityId: string, reminderId: string) => `${createdAt}#${facilityId}#${reminderId}`,
 };
 
+/**
+ * Reminder lines name people, so a reminder lives as long as the retention period
+ * (RETENTION_DAYS) and DynamoDB's TTL then deletes it (epoch seconds in `expiresAt`).
+ */
+export function reminderExpiresAt(createdAt: string): number {
+  return Math.floor(Date.parse(createdAt) / 1000) + config().RETENTION_DAYS * 86_400;
+}
+
 export function reminderItem(r: Reminder) {
   return {
+    expiresAt: reminderExpiresAt(r.createdAt),
     ...reminderKeys.key(r.facilityId, r.reminderId),
     GSI1PK: reminderKeys.listPk(r.facilityId),
     GSI1SK: reminderKeys.listSk(r.createdAt, r.reminderId),

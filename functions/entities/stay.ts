@@ -50,6 +50,35 @@ export interface Stay {
   version: number;
 }
 
+/**
+ * What is left of the person once the retention job has removed the personal data
+ * (names, travel document, phone, birth date): the anonymous facts the counts use.
+ */
+export interface AnonymousPerson {
+  sex: Person['sex'];
+  nationality: string;
+  language: Language;
+  birthYear?: number;
+}
+
+/**
+ * A closed stay after retention (`anonymizedAt` set): no person-identifying fields,
+ * no diet, ethnicity, notes, departure or transfer note; ids, status, category,
+ * schedule, room and arrival flight/origin stay for the record and the counts.
+ */
+export interface AnonymizedStay extends Omit<Stay, 'person' | 'status' | 'diet' | 'ethnicity' | 'notes'> {
+  status: 'transferred' | 'released';
+  person: AnonymousPerson;
+  anonymizedAt: string;
+}
+
+/** Any stay item as stored: with its personal data, or anonymized by retention. */
+export type StayRecord = Stay | AnonymizedStay;
+
+export function isAnonymized(s: StayRecord): s is AnonymizedStay {
+  return typeof (s as Partial<AnonymizedStay>).anonymizedAt === 'string';
+}
+
 /** Documents are matched on a normalised number: upper case, no spaces or dashes. */
 export function normaliseDocumentNumber(n: string): string {
   return n.toUpperCase().replace(/[\s-]/g, '');
@@ -80,17 +109,27 @@ export function stayItem(s: Stay) {
 
 const KEY_ATTRIBUTES = new Set(['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'GSI3PK', 'GSI3SK', 'type']);
 
-export function stayFromItem(item: Record<string, unknown>): Stay {
-  return Object.fromEntries(Object.entries(item).filter(([k]) => !KEY_ATTRIBUTES.has(k))) as unknown as Stay;
+export function stayFromItem(item: Record<string, unknown>): StayRecord {
+  return Object.fromEntries(Object.entries(item).filter(([k]) => !KEY_ATTRIBUTES.has(k))) as unknown as StayRecord;
 }
 
-export async function getStay(stayId: string, consistent = false): Promise<Stay | undefined> {
+/** The stay item as stored, anonymized or not. */
+export async function getStayRecord(stayId: string, consistent = false): Promise<StayRecord | undefined> {
   const out = await db().send(new GetCommand({ TableName: tableName(), Key: stayKeys.key(stayId), ConsistentRead: consistent }));
   return out.Item ? stayFromItem(out.Item) : undefined;
 }
 
+/**
+ * The stay with its personal data; undefined when there is no such stay or it was
+ * anonymized by retention (nothing can be matched to or written on it any more).
+ */
+export async function getStay(stayId: string, consistent = false): Promise<Stay | undefined> {
+  const stay = await getStayRecord(stayId, consistent);
+  return stay && !isAnonymized(stay) ? stay : undefined;
+}
+
 export interface StayPage {
-  stays: Stay[];
+  stays: StayRecord[];
   lastKey?: Record<string, unknown>;
 }
 
@@ -155,5 +194,6 @@ export async function findStaysByDocument(doc: Pick<TravelDocument, 'type' | 'co
       Limit: limit,
     }),
   );
-  return (out.Items ?? []).map(stayFromItem);
+  // Anonymized stays carry no GSI2 (document) keys, so every stay found here has its person.
+  return (out.Items ?? []).map(stayFromItem).filter((s): s is Stay => !isAnonymized(s));
 }

@@ -13,6 +13,8 @@ const ConfigSchema = z.object({
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   /** Largest accepted JSON body, in bytes (a 500-row manifest fits comfortably). */
   MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_048_576),
+  /** The retention job anonymizes stays closed this many days ago or earlier (facility-local dates). */
+  RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

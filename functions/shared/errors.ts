@@ -54,6 +54,12 @@ export class NotFoundError extends AppError {
   readonly title = 'Not found';
 }
 
+/** The resource existed but its content was removed for good (retention). */
+export class GoneError extends AppError {
+  readonly status = 410;
+  readonly title = 'Gone';
+}
+
 /** A business rule or concurrent change refused the request; `reasons` lists every unmet condition. */
 export class ConflictError extends AppError {
   readonly status = 409;

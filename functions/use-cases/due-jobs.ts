@@ -24,11 +24,11 @@ import type { JobContext, JobResult } from '../shared/job.js';
 // Items leave GSI3 when resolved: a lab sample resolves RETEST items, a positive
 // result every item of its stay, release and transfer close them all.
 
-class ReadMeter {
+export class ReadMeter {
   items = 0;
 }
 
-interface DueRow {
+export interface DueRow {
   stayId: string;
   kind: DueKind;
   dueDate: string;
@@ -38,7 +38,7 @@ interface DueRow {
 
 type StayBrief = Pick<Stay, 'stayId' | 'status' | 'roomNumber' | 'schedule'> & { person: Pick<Stay['person'], 'nameNative'> };
 
-async function facilitiesIn(ctx: JobContext, meter: ReadMeter): Promise<Facility[]> {
+export async function facilitiesIn(ctx: JobContext, meter: ReadMeter): Promise<Facility[]> {
   if (ctx.facilityIds) {
     const found = await Promise.all(ctx.facilityIds.map((id) => getFacility(id)));
     meter.items += found.filter(Boolean).length;
@@ -50,7 +50,7 @@ async function facilitiesIn(ctx: JobContext, meter: ReadMeter): Promise<Facility
 }
 
 /** Open due items of a kind with due dates in [from, to] (inclusive; from open-ended when absent). */
-async function openDue(facilityId: string, kind: DueKind, to: string, meter: ReadMeter, from?: string): Promise<DueRow[]> {
+export async function openDue(facilityId: string, kind: DueKind, to: string, meter: ReadMeter, from?: string): Promise<DueRow[]> {
   const rows: DueRow[] = [];
   let start: Record<string, unknown> | undefined;
   do {

@@ -51,7 +51,7 @@ export async function releaseStay(principal: Principal, stayId: string, now = ne
           ExpressionAttributeValues: { ':released': 'released', ':active': 'active', ':at': at, ':by': principal.subject, ':one': 1, ':version': stay.version },
         },
       },
-      ...closeStayItems(stay, at),
+      ...closeStayItems(stay, at, facility.timeZone),
       ...issued.map((d) => ({ Put: { TableName: tableName(), Item: documentItem(d.document), ConditionExpression: 'attribute_not_exists(PK)' } })),
       {
         Put: {

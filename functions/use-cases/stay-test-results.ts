@@ -5,7 +5,7 @@ import { localDate } from '../domain/calendar.js';
 import type { RetestEvidence } from '../domain/release-eligibility.js';
 import { NotFoundError } from '../shared/errors.js';
 import type { Principal } from '../shared/principal.js';
-import { loadStayFor } from './load-stay.js';
+import { loadStayRecordFor } from './load-stay.js';
 
 // A stay's test results, for the stay file and for release: the current report of
 // each sample matched to the stay, read consistently from the stay's partition (a
@@ -54,7 +54,7 @@ export async function latestRetestResult(stay: Pick<Stay, 'stayId' | 'schedule'>
 
 /** GET /stays/{stayId}/tests: staff of the stay's facility. */
 export async function listStayTests(principal: Principal, stayId: string) {
-  const stay = await loadStayFor(principal, stayId);
+  const stay = await loadStayRecordFor(principal, stayId);
   const facility = await getFacilityCached(stay.facilityId);
   if (!facility) throw new NotFoundError(`Facility ${stay.facilityId} does not exist.`);
   const tests = await latestResults(stay.stayId);

@@ -1,4 +1,4 @@
-import { queryFacilityStays, type Stay } from '../entities/stay.js';
+import { isAnonymized, queryFacilityStays, type Stay } from '../entities/stay.js';
 import { addDays, localDate } from '../domain/calendar.js';
 import type { DayCheckStatus } from '../domain/checks.js';
 import { localTimeOfDay } from '../domain/checks.js';
@@ -95,7 +95,8 @@ async function staysPresentOn(facilityId: string, date: string): Promise<Stay[]>
   let startKey: Record<string, unknown> | undefined;
   do {
     const page = await queryFacilityStays({ facilityId, fromDay1: addDays(date, -(MAX_STAY_DAYS - 1)), toDay1: date, onDate: date, limit: 200, startKey });
-    stays.push(...page.stays);
+    // Anonymized stays are closed long ago: never on a day's sheet.
+    for (const s of page.stays) if (!isAnonymized(s)) stays.push(s);
     startKey = page.lastKey;
   } while (startKey);
   return stays.filter(isOpen);

@@ -1,7 +1,8 @@
 import { auditItem } from '../entities/audit.js';
+import { getFacilityCached } from '../entities/facility.js';
 import { stayKeys } from '../entities/stay.js';
 import { tableName } from '../shared/db.js';
-import { ConflictError } from '../shared/errors.js';
+import { ConflictError, NotFoundError } from '../shared/errors.js';
 import type { Principal } from '../shared/principal.js';
 import { transactWithRetry } from '../shared/transact.js';
 import { closeStayItems } from './close-stay.js';
@@ -16,6 +17,8 @@ export async function transferStay(principal: Principal, stayId: string, input: 
   if (stay.status !== 'active' && stay.status !== 'positive') {
     throw new ConflictError('The stay is already closed.', [{ code: 'stay_closed', message: `The stay is ${stay.status}.` }]);
   }
+  const facility = await getFacilityCached(stay.facilityId);
+  if (!facility) throw new NotFoundError(`Facility ${stay.facilityId} does not exist.`);
   const at = now.toISOString();
   await transactWithRetry(
     [
@@ -29,7 +32,7 @@ export async function transferStay(principal: Principal, stayId: string, input: 
           ExpressionAttributeValues: { ':transferred': 'transferred', ':transfer': { ...input, at, by: principal.subject }, ':at': at, ':one': 1, ':from': stay.status },
         },
       },
-      ...closeStayItems(stay, at),
+      ...closeStayItems(stay, at, facility.timeZone),
       { Put: { TableName: tableName(), Item: auditItem({ stayId, at, actor: principal.subject, action: 'transfer', changes: { status: 'transferred', from: stay.status } }) } },
     ],
     (reasons) => (reasons.some((r) => r.Code === 'ConditionalCheckFailed') ? new ConflictError('The stay changed meanwhile. Reload and try again.', [{ code: 'stay_changed', message: 'Another change was made at the same time.' }]) : undefined),

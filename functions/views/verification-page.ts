@@ -20,7 +20,7 @@ export function verificationPage(v: Verification): string {
 <dt>编号 · Number</dt><dd>${escape(v.documentId)}</dd>
 <dt>签发日期 · Issued</dt><dd>${escape(v.issueDate)}</dd>
 <dt>签发机构 · Facility</dt><dd>${escape(v.facility)}</dd>
-<dt>持有人 · Holder</dt><dd>${escape(v.holderInitials)} · ${escape(v.documentNumber)}</dd>
+<dt>持有人 · Holder</dt><dd>${v.holderInitials !== undefined && v.documentNumber !== undefined ? `${escape(v.holderInitials)} · ${escape(v.documentNumber)}` : '—'}</dd>
 ${v.revokedAt ? `<dt>撤销 · Revoked</dt><dd>${escape(v.revokedAt.slice(0, 10))}</dd>` : ''}
 </dl>`;
   return `<!doctype html><html lang="zh"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
