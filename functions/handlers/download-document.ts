@@ -1,7 +1,7 @@
 import { PdfFileName } from '../schemas/documents.js';
 import { NotFoundError } from '../shared/errors.js';
 import { httpHandler } from '../shared/http.js';
-import { downloadWithKey } from '../use-cases/documents.js';
+import { downloadWithKey } from '../use-cases/document-downloads.js';
 import { pdfResponse } from '../views/pdf-response.js';
 
 // Public: the holder's link `/documents/<id>.pdf?key=<secret>`. Anything wrong is a plain 404.
