@@ -1,4 +1,5 @@
 import { auditItem } from '../entities/audit.js';
+import { departureKeys } from '../entities/departure.js';
 import { getFacilityCached } from '../entities/facility.js';
 import { stayKeys } from '../entities/stay.js';
 import { tableName } from '../shared/db.js';
@@ -10,7 +11,8 @@ import { loadStayFor } from './load-stay.js';
 
 /**
  * Transfer to hospital (a positive result, or a medical emergency): the stay ends as
- * "transferred", not "released"; the room goes to cleaning.
+ * "transferred", not "released"; the room goes to cleaning and the return-travel
+ * plan is dropped (the person leaves by ambulance, not on the planned flight).
  */
 export async function transferStay(principal: Principal, stayId: string, input: { destination: string; note?: string }, now = new Date()) {
   const stay = await loadStayFor(principal, stayId, true);
@@ -33,6 +35,8 @@ export async function transferStay(principal: Principal, stayId: string, input: 
         },
       },
       ...closeStayItems(stay, at, facility.timeZone),
+      // Deleting a departure that was never planned is a no-op.
+      { Delete: { TableName: tableName(), Key: departureKeys.key(stayId) } },
       { Put: { TableName: tableName(), Item: auditItem({ stayId, at, actor: principal.subject, action: 'transfer', changes: { status: 'transferred', from: stay.status } }) } },
     ],
     (reasons) => (reasons.some((r) => r.Code === 'ConditionalCheckFailed') ? new ConflictError('The stay changed meanwhile. Reload and try again.', [{ code: 'stay_changed', message: 'Another change was made at the same time.' }]) : undefined),

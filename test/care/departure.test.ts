@@ -102,6 +102,16 @@ describe('return travel', () => {
     expect(lines[5]).toContain(`,car,08:00-10:00,08:30,,${people[3]!.roomNumber},Jean Dupont,DUPONT Jean,'=Zhengzhou,CN,`);
   });
 
+  it('a transfer to hospital drops the person from the transport plan', async () => {
+    const s = await stayArrived(api, f, 13);
+    const body = { destination: { city: 'Xi’an', country: 'CN' }, mode: 'train', number: 'G88', departureAt: at(s.schedule.releaseDate, '14:20') };
+    expect((await put(s.stayId, body)).status).toBe(200);
+    const plan = () => api.call('GET', `/facilities/${f.facilityId}/transport?date=${s.schedule.releaseDate}`, { token: f.staff });
+    expect(JSON.stringify((await plan()).body)).toContain(s.stayId);
+    expect((await api.call('POST', `/stays/${s.stayId}/transfer`, { token: f.staff, body: { destination: 'Zhengzhou Sixth People’s Hospital' } })).status).toBe(200);
+    expect(JSON.stringify((await plan()).body)).not.toContain(s.stayId);
+  });
+
   it('refuses bad queries and other facilities', async () => {
     const s = await stayArrived(api, f, 13);
     const body = { destination: { city: 'Paris', country: 'FR' }, mode: 'car', departureAt: at(s.schedule.releaseDate, '10:00') };
