@@ -21,6 +21,8 @@ export interface QuarantineDeskStackProps extends StackProps {
   /** Base URL printed in documents' links and QR codes; defaults to the API's execute-api URL. */
   publicBaseUrl?: string;
   logLevel?: (typeof LOG_LEVELS)[number];
+  /** Days after a stay closes before the retention job removes its personal data (and reminders expire). */
+  retentionDays?: number;
   throttle?: ApiThrottle;
 }
 
@@ -36,6 +38,8 @@ export class QuarantineDeskStack extends Stack {
     const logLevel = props.logLevel ?? 'info';
     // config.ts rejects anything else at cold start; better to fail the synth.
     if (!LOG_LEVELS.includes(logLevel)) throw new Error(`logLevel must be one of ${LOG_LEVELS.join(', ')}, not "${logLevel}"`);
+    const retentionDays = props.retentionDays ?? 180;
+    if (!Number.isInteger(retentionDays) || retentionDays < 1 || retentionDays > 3650) throw new Error(`retentionDays must be a whole number of days from 1 to 3650, not ${retentionDays}`);
 
     const { table } = new QuarantineTable(this, 'Data');
     const auth = new StaffAuth(this, 'StaffAuth');
@@ -52,6 +56,7 @@ export class QuarantineDeskStack extends Stack {
       TABLE_NAME: table.tableName,
       PUBLIC_BASE_URL: props.publicBaseUrl ?? api.endpoint,
       LOG_LEVEL: logLevel,
+      RETENTION_DAYS: String(retentionDays),
       NODE_OPTIONS: '--enable-source-maps',
     };
 

@@ -134,7 +134,7 @@ describe('functions', () => {
           LoggingConfig: { LogGroup: { Ref: expect.any(String) } },
         });
         expect(Object.keys(fn.Properties.Environment.Variables)).toEqual(
-          expect.arrayContaining(['TABLE_NAME', 'PUBLIC_BASE_URL', 'LOG_LEVEL', 'NODE_OPTIONS']),
+          expect.arrayContaining(['TABLE_NAME', 'PUBLIC_BASE_URL', 'LOG_LEVEL', 'RETENTION_DAYS', 'NODE_OPTIONS']),
         );
         expect(fn.Properties.Environment.Variables.NODE_OPTIONS).toBe('--enable-source-maps');
         expect(JSON.stringify(fn.Properties.Environment.Variables.PUBLIC_BASE_URL)).toContain('.execute-api.');
