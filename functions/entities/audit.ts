@@ -1,3 +1,4 @@
+import { tableName } from '../shared/db.js';
 import { randomToken } from '../shared/ids.js';
 import { queryPrefix } from './partition.js';
 import { stayKeys } from './stay.js';
@@ -21,6 +22,11 @@ export const auditKeys = {
 
 export function auditItem(e: AuditEntry) {
   return { ...auditKeys.key(e.stayId, e.at), type: 'Audit', ...e };
+}
+
+/** The transaction item that records `e` together with the change it describes. */
+export function auditPut(e: AuditEntry) {
+  return { Put: { TableName: tableName(), Item: auditItem(e) } };
 }
 
 export async function listAudit(stayId: string): Promise<AuditEntry[]> {

@@ -1,6 +1,6 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { db, tableName } from '../shared/db.js';
+import { tableName } from '../shared/db.js';
 import { facilityKeys } from './facility.js';
+import { queryPrefix } from './partition.js';
 import type { Category, StayStatus } from './stay.js';
 
 // Anonymous counts of a facility's stays, kept when retention removes the personal
@@ -48,20 +48,5 @@ function fromItem(item: Record<string, unknown>): FacilityStats {
 
 /** A facility's monthly counts, oldest month first. */
 export async function listFacilityStats(facilityId: string): Promise<FacilityStats[]> {
-  const stats: FacilityStats[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-        ExpressionAttributeValues: { ':pk': facilityKeys.pk(facilityId), ':prefix': facilityStatsKeys.prefix },
-        ConsistentRead: true,
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of out.Items ?? []) stats.push(fromItem(item));
-    start = out.LastEvaluatedKey;
-  } while (start);
-  return stats;
+  return (await queryPrefix(facilityKeys.pk(facilityId), facilityStatsKeys.prefix, { consistent: true })).map(fromItem);
 }

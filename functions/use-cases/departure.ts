@@ -1,4 +1,4 @@
-import { auditItem } from '../entities/audit.js';
+import { auditPut } from '../entities/audit.js';
 import { departureItem, type Departure, type DepartureEntry } from '../entities/departure.js';
 import { stayKeys } from '../entities/stay.js';
 import { addDays, localDate } from '../domain/calendar.js';
@@ -62,18 +62,13 @@ export async function setDeparture(principal: Principal, stayId: string, input: 
         },
       },
       { Put: { TableName: tableName(), Item: departureItem(entry) } },
-      {
-        Put: {
-          TableName: tableName(),
-          Item: auditItem({
-            stayId: stay.stayId,
-            at,
-            actor: principal.subject,
-            action: stay.departure ? 'departure_changed' : 'departure_set',
-            changes: { mode: input.mode, departureDate: date, destinationCountry: input.destination.country },
-          }),
-        },
-      },
+      auditPut({
+        stayId: stay.stayId,
+        at,
+        actor: principal.subject,
+        action: stay.departure ? 'departure_changed' : 'departure_set',
+        changes: { mode: input.mode, departureDate: date, destinationCountry: input.destination.country },
+      }),
     ],
     (reasons) =>
       reasons[0]?.Code === 'ConditionalCheckFailed'

@@ -1,4 +1,4 @@
-import { auditItem } from '../entities/audit.js';
+import { auditPut } from '../entities/audit.js';
 import { documentKeys, getDocument, listStayDocuments, type DocumentRecord } from '../entities/document.js';
 import { isWellFormedDocumentId } from '../domain/document-id.js';
 import { initials, maskDocumentNumber } from '../domain/masking.js';
@@ -81,7 +81,7 @@ export async function revokeDocument(principal: Principal, stayId: string, docum
   const d = await staffDocument(principal, stayId, documentId);
   const at = now.toISOString();
   await transactWithRetry(
-    [revokeItem(d, principal, reason, at), { Put: { TableName: tableName(), Item: auditItem({ stayId, at, actor: principal.subject, action: 'revoke_document', changes: { documentId, type: d.type } }) } }],
+    [revokeItem(d, principal, reason, at), auditPut({ stayId, at, actor: principal.subject, action: 'revoke_document', changes: { documentId, type: d.type } })],
     (reasons) => (reasons[0]?.Code === 'ConditionalCheckFailed' ? alreadyRevoked() : undefined),
   );
   return { documentId, state: 'revoked' as const, revokedAt: at };

@@ -1,4 +1,4 @@
-import { auditItem } from '../entities/audit.js';
+import { auditPut } from '../entities/audit.js';
 import { dueKeys, type DueKind } from '../entities/due-item.js';
 import type { Facility } from '../entities/facility.js';
 import { putReminderOnce, type Reminder } from '../entities/reminder.js';
@@ -115,23 +115,18 @@ export function stayEffects(params: {
     });
   }
 
-  items.push({
-    Put: {
-      TableName: tableName(),
-      Item: auditItem({
-        stayId: stay.stayId,
-        at,
-        actor: params.actor,
-        action: params.action,
-        changes: {
-          results: versions.map((v) => ({ labId: v.labId, sampleId: v.sampleId, result: v.result, resultedAt: v.resultedAt })),
-          ...(becamePositive ? { status: 'positive', from: 'active' } : {}),
-          ...(resolve.size ? { resolvedDue: [...resolve.keys()].sort() } : {}),
-          ...params.extraChanges,
-        },
-      }),
+  items.push(auditPut({
+    stayId: stay.stayId,
+    at,
+    actor: params.actor,
+    action: params.action,
+    changes: {
+      results: versions.map((v) => ({ labId: v.labId, sampleId: v.sampleId, result: v.result, resultedAt: v.resultedAt })),
+      ...(becamePositive ? { status: 'positive', from: 'active' } : {}),
+      ...(resolve.size ? { resolvedDue: [...resolve.keys()].sort() } : {}),
+      ...params.extraChanges,
     },
-  });
+  }));
 
   const reminderIndexes = new Map<number, string>();
   const today = localDate(now, facility.timeZone);

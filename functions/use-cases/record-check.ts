@@ -1,4 +1,4 @@
-import { auditItem } from '../entities/audit.js';
+import { auditPut } from '../entities/audit.js';
 import { checkItem, getCheck, listChecks, type CheckRecord } from '../entities/check.js';
 import { putReminderOnce, type Reminder } from '../entities/reminder.js';
 import { roomKeys } from '../entities/room.js';
@@ -138,19 +138,14 @@ async function attemptRecord(principal: Principal, stay: CareStay, facility: Fac
         },
       }) - 1;
     }
-    items.push({
-      Put: {
-        TableName: tableName(),
-        Item: auditItem({
-          stayId: stay.stayId,
-          at,
-          actor: principal.subject,
-          action: existing ? 'check_replaced' : 'check_recorded',
-          // Codes only: the reading itself stays in the check item.
-          changes: { date, slot: input.slot, alert, ...(reminderId ? { reminderId } : {}) },
-        }),
-      },
-    });
+    items.push(auditPut({
+      stayId: stay.stayId,
+      at,
+      actor: principal.subject,
+      action: existing ? 'check_replaced' : 'check_recorded',
+      // Codes only: the reading itself stays in the check item.
+      changes: { date, slot: input.slot, alert, ...(reminderId ? { reminderId } : {}) },
+    }));
     if (withReminder && reminderId) {
       const reminder: Reminder = {
         reminderId,

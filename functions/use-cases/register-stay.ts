@@ -1,5 +1,5 @@
 import { activeStayItem } from '../entities/active-stay.js';
-import { auditItem } from '../entities/audit.js';
+import { auditPut } from '../entities/audit.js';
 import { openDueItem, type DueItem } from '../entities/due-item.js';
 import type { Facility } from '../entities/facility.js';
 import { findFreeRooms, roomKeys, type Occupant } from '../entities/room.js';
@@ -112,12 +112,7 @@ async function checkIn(principal: Principal, facility: Facility, input: Register
     },
     { Put: { TableName: tableName(), Item: stayItem(stay), ConditionExpression: 'attribute_not_exists(PK)' } },
     ...dueItemsOf(stay).map((d) => ({ Put: { TableName: tableName(), Item: openDueItem(d) } })),
-    {
-      Put: {
-        TableName: tableName(),
-        Item: auditItem({ stayId: stay.stayId, at: stay.createdAt, actor: principal.subject, action: 'check_in', changes: { roomNumber, status: 'active', facilityId: stay.facilityId } }),
-      },
-    },
+    auditPut({ stayId: stay.stayId, at: stay.createdAt, actor: principal.subject, action: 'check_in', changes: { roomNumber, status: 'active', facilityId: stay.facilityId } }),
   ];
   await transactWithRetry(items, (reasons) => {
     const [room, person] = reasons;

@@ -1,4 +1,4 @@
-import { auditItem } from '../entities/audit.js';
+import { auditPut } from '../entities/audit.js';
 import { documentItem } from '../entities/document.js';
 import { getFacilityCached } from '../entities/facility.js';
 import { localDate } from '../domain/calendar.js';
@@ -27,7 +27,7 @@ export async function reissueDocument(principal: Principal, stayId: string, docu
     [
       revokeItem(old, principal, reason, at, next.document.documentId),
       { Put: { TableName: tableName(), Item: documentItem(next.document), ConditionExpression: 'attribute_not_exists(PK)' } },
-      { Put: { TableName: tableName(), Item: auditItem({ stayId, at, actor: principal.subject, action: 'reissue_document', changes: { revoked: old.documentId, issued: next.document.documentId, type: old.type } }) } },
+      auditPut({ stayId, at, actor: principal.subject, action: 'reissue_document', changes: { revoked: old.documentId, issued: next.document.documentId, type: old.type } }),
     ],
     (reasons) => (reasons[0]?.Code === 'ConditionalCheckFailed' ? alreadyRevoked() : undefined),
   );

@@ -1,4 +1,4 @@
-import { auditItem } from '../entities/audit.js';
+import { auditPut } from '../entities/audit.js';
 import { documentItem } from '../entities/document.js';
 import { getFacilityCached } from '../entities/facility.js';
 import { stayKeys } from '../entities/stay.js';
@@ -53,18 +53,13 @@ export async function releaseStay(principal: Principal, stayId: string, now = ne
       },
       ...closeStayItems(stay, at, facility.timeZone),
       ...issued.map((d) => ({ Put: { TableName: tableName(), Item: documentItem(d.document), ConditionExpression: 'attribute_not_exists(PK)' } })),
-      {
-        Put: {
-          TableName: tableName(),
-          Item: auditItem({
-            stayId: stay.stayId,
-            at,
-            actor: principal.subject,
-            action: 'release',
-            changes: { status: 'released', roomState: 'cleaning', documents: issued.map((d) => d.document.documentId) },
-          }),
-        },
-      },
+      auditPut({
+        stayId: stay.stayId,
+        at,
+        actor: principal.subject,
+        action: 'release',
+        changes: { status: 'released', roomState: 'cleaning', documents: issued.map((d) => d.document.documentId) },
+      }),
     ],
     (reasons) =>
       reasons.some((r) => r.Code === 'ConditionalCheckFailed')

@@ -1,5 +1,5 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { auditItem } from '../entities/audit.js';
+import { auditPut } from '../entities/audit.js';
 import { checkKeys } from '../entities/check.js';
 import { departureKeys } from '../entities/departure.js';
 import { documentKeys, listStayDocuments } from '../entities/document.js';
@@ -159,25 +159,20 @@ async function anonymizeStay(row: DueRow & { facilityId: string }, now: Date, me
     },
     resolveDue,
     countStayUpdate({ facilityId: stay.facilityId, month: row.dueDate.slice(0, 7), status: stay.status, category: stay.category, at }),
-    {
-      Put: {
-        TableName: tableName(),
-        Item: auditItem({
-          stayId: stay.stayId,
-          at,
-          actor: RETENTION_ACTOR,
-          action: 'anonymize',
-          changes: {
-            closedDate: row.dueDate,
-            removed: ['person.names', 'person.document', 'person.phone', 'person.birthDate', ...REMOVED_STAY_FIELDS, ...transferText.map((k) => `transfer.${k}`)],
-            situationsDeleted: own.situations.length,
-            checkNotesRemoved: own.checkNotes.length,
-            departureDeleted: own.departure,
-            documentsStripped: documents.filter((d) => d.anonymizedAt === undefined).map((d) => d.documentId),
-          },
-        }),
+    auditPut({
+      stayId: stay.stayId,
+      at,
+      actor: RETENTION_ACTOR,
+      action: 'anonymize',
+      changes: {
+        closedDate: row.dueDate,
+        removed: ['person.names', 'person.document', 'person.phone', 'person.birthDate', ...REMOVED_STAY_FIELDS, ...transferText.map((k) => `transfer.${k}`)],
+        situationsDeleted: own.situations.length,
+        checkNotesRemoved: own.checkNotes.length,
+        departureDeleted: own.departure,
+        documentsStripped: documents.filter((d) => d.anonymizedAt === undefined).map((d) => d.documentId),
       },
-    },
+    }),
   ];
 
   if (core.length + cleanUp.length <= MAX_TX_ITEMS) return runOrSkip([...core, ...cleanUp], cancelled);

@@ -1,4 +1,4 @@
-import { auditItem } from '../entities/audit.js';
+import { auditPut } from '../entities/audit.js';
 import { putReminderOnce, type Reminder } from '../entities/reminder.js';
 import { listSituations, situationItem, type Situation } from '../entities/situation.js';
 import { stayKeys } from '../entities/stay.js';
@@ -38,13 +38,7 @@ export async function addSituation(principal: Principal, stayId: string, input: 
       },
     },
     { Put: { TableName: tableName(), Item: situationItem(situation) } },
-    {
-      Put: {
-        TableName: tableName(),
-        // The kind only: the text may hold health details and stays in the record.
-        Item: auditItem({ stayId: stay.stayId, at, actor: principal.subject, action: 'situation_recorded', changes: { situationId: situation.situationId, kind: input.kind } }),
-      },
-    },
+    auditPut({ stayId: stay.stayId, at, actor: principal.subject, action: 'situation_recorded', changes: { situationId: situation.situationId, kind: input.kind } }),
   ];
   if (isOpen(stay)) {
     const date = localDate(now, facility.timeZone);

@@ -1,4 +1,4 @@
-import { auditItem } from '../entities/audit.js';
+import { auditPut } from '../entities/audit.js';
 import { departureKeys } from '../entities/departure.js';
 import { getFacilityCached } from '../entities/facility.js';
 import { stayKeys } from '../entities/stay.js';
@@ -37,7 +37,7 @@ export async function transferStay(principal: Principal, stayId: string, input: 
       ...closeStayItems(stay, at, facility.timeZone),
       // Deleting a departure that was never planned is a no-op.
       { Delete: { TableName: tableName(), Key: departureKeys.key(stayId) } },
-      { Put: { TableName: tableName(), Item: auditItem({ stayId, at, actor: principal.subject, action: 'transfer', changes: { status: 'transferred', from: stay.status } }) } },
+      auditPut({ stayId, at, actor: principal.subject, action: 'transfer', changes: { status: 'transferred', from: stay.status } }),
     ],
     (reasons) => (reasons.some((r) => r.Code === 'ConditionalCheckFailed') ? new ConflictError('The stay changed meanwhile. Reload and try again.', [{ code: 'stay_changed', message: 'Another change was made at the same time.' }]) : undefined),
   );
