@@ -161,6 +161,10 @@ describe('the retention job', () => {
     expect(stats).toEqual([
       expect.objectContaining({ month: closedDate.slice(0, 7), stays: 2, byStatus: { released: 1, transferred: 1 }, byCategory: { inbound: 2 } }),
     ]);
+    const res = await api.call('GET', `/facilities/${f.facilityId}/stats`, { token: f.staff });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ facilityId: f.facilityId, total: { stays: 2, byStatus: { released: 1, transferred: 1 }, byCategory: { inbound: 2 } } });
+    expect(res.body.months).toEqual([expect.objectContaining({ month: closedDate.slice(0, 7), stays: 2 })]);
   });
 
   it('running it again changes nothing', async () => {
