@@ -15,7 +15,7 @@ try {
   const pdf = join(work, 'release-notice.pdf');
   writeFileSync(pdf, await renderDocument(snapshotFor(korean, 'release_notice')));
   mkdirSync('docs', { recursive: true });
-  execFileSync('pdftoppm', ['-png', '-r', '60', '-singlefile', pdf, join('docs', 'release-notice')]);
+  execFileSync('pdftoppm', ['-png', '-r', '80', '-singlefile', pdf, join('docs', 'release-notice')]);
   console.log('wrote docs/release-notice.png');
 } finally {
   rmSync(work, { recursive: true, force: true });

@@ -28,10 +28,12 @@ function named(s: DocumentSnapshot, brackets: Brackets, withDocument = false): s
   return details.length === 0 ? nameNative : `${nameNative}${brackets.open}${details.join(brackets.comma)}${brackets.close}`;
 }
 
+// The release notice states the observation period (day 1 to the end date) and the
+// release date separately: release is allowed from the document day, before the end.
 const STATEMENTS: Record<Language, Record<DocumentType, (f: StatementFacts) => string>> = {
   zh: {
     release_notice: ({ s, days, date }) =>
-      `${named(s, ZH, true)}自${date(s.stay.day1Date)}至${date(s.stay.endDate)}在${s.facility.name}接受集中隔离医学观察，已满${days}天，核酸检测结果为阴性，符合解除条件，于${date(s.stay.releasedDate)}解除集中隔离医学观察。`,
+      `${named(s, ZH, true)}自${date(s.stay.day1Date)}至${date(s.stay.endDate)}在${s.facility.name}接受集中隔离医学观察（观察期${days}天），核酸检测结果为阴性，符合解除条件，于${date(s.stay.releasedDate)}解除集中隔离医学观察。`,
     health_certificate: ({ s, latestTest, date }) =>
       `兹证明${named(s, ZH)}自${date(s.stay.day1Date)}至${date(s.stay.endDate)}在${s.facility.name}接受集中隔离医学观察期间，无发热及其他相关症状，${date(localDate(latestTest.collectedAt, s.facility.timeZone))}采样的复检核酸检测结果为阴性。`,
     test_report: ({ s, date }) =>
@@ -39,7 +41,7 @@ const STATEMENTS: Record<Language, Record<DocumentType, (f: StatementFacts) => s
   },
   en: {
     release_notice: ({ s, days, date }) =>
-      `${s.holder.nameLatin} (${travelDocumentName(s.holder.documentType, 'en')} ${s.holder.documentNumber}) has completed ${days} days of centralized medical observation at ${s.facility.name} from ${date(s.stay.day1Date)} to ${date(s.stay.endDate)}, has tested negative for nucleic acid, meets the release criteria and is released from centralized medical observation on ${date(s.stay.releasedDate)}.`,
+      `${s.holder.nameLatin} (${travelDocumentName(s.holder.documentType, 'en')} ${s.holder.documentNumber}) has been under centralized medical observation at ${s.facility.name} for the ${days}-day observation period from ${date(s.stay.day1Date)} to ${date(s.stay.endDate)}, has tested negative for nucleic acid, meets the release criteria and is released from centralized medical observation on ${date(s.stay.releasedDate)}.`,
     health_certificate: ({ s, latestTest, date }) =>
       `This is to certify that ${s.holder.nameLatin} underwent centralized medical observation at ${s.facility.name} from ${date(s.stay.day1Date)} to ${date(s.stay.endDate)}, had no fever or related symptoms during that period, and the nucleic acid retest sampled on ${date(localDate(latestTest.collectedAt, s.facility.timeZone))} was negative.`,
     test_report: ({ s, date }) =>
@@ -47,7 +49,7 @@ const STATEMENTS: Record<Language, Record<DocumentType, (f: StatementFacts) => s
   },
   ko: {
     release_notice: ({ s, days, date }) =>
-      `${named(s, KO, true)} 님은 ${date(s.stay.day1Date)}부터 ${date(s.stay.endDate)}까지 ${s.facility.name}에서 ${days}일간의 집중격리 의학관찰을 마쳤고 핵산 검사 결과 음성으로 해제 기준을 충족하여 ${date(s.stay.releasedDate)}부로 집중격리 의학관찰이 해제됨을 통지합니다.`,
+      `${named(s, KO, true)} 님은 ${date(s.stay.day1Date)}부터 ${date(s.stay.endDate)}까지 ${s.facility.name}에서 ${days}일간의 집중격리 의학관찰 기간 중 핵산 검사 결과 음성으로 해제 기준을 충족하여 ${date(s.stay.releasedDate)}부로 집중격리 의학관찰이 해제됨을 통지합니다.`,
     health_certificate: ({ s, latestTest, date }) =>
       `${named(s, KO)} 님은 ${date(s.stay.day1Date)}부터 ${date(s.stay.endDate)}까지 ${s.facility.name}에서 집중격리 의학관찰을 받는 동안 발열 및 관련 증상이 없었으며, ${date(localDate(latestTest.collectedAt, s.facility.timeZone))}에 채취한 재검사 핵산 검사 결과가 음성임을 증명합니다.`,
     test_report: ({ s, date }) =>

@@ -44,7 +44,7 @@ export function snapshotFor(person: Person, type: DocumentType): DocumentSnapsho
     issueDate: '2022-03-14',
     holder: person.holder,
     facility: { name: FACILITY_NAME, timeZone: 'Asia/Shanghai' },
-    stay: { stayId: `S-${person.key}-0312`, category: 'inbound', day1Date: '2022-03-02', endDate: '2022-03-15', releasedDate: '2022-03-16', roomNumber: '0512', flightNumber: 'CA908' },
+    stay: { stayId: `S-${person.key}-0312`, category: 'inbound', day1Date: '2022-03-02', endDate: '2022-03-15', releasedDate: '2022-03-14', roomNumber: '0512', flightNumber: 'CA908' },
     tests: [
       { sampleId: 'HN2203020417', collectedAt: '2022-03-02T02:30:00Z', resultedAt: '2022-03-02T11:05:00Z', result: 'negative', method: 'RT-PCR' },
       { sampleId: 'HN2203130266', collectedAt: '2022-03-13T00:10:00Z', resultedAt: '2022-03-13T12:45:00Z', result: 'negative', method: 'RT-PCR' },
