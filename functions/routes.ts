@@ -42,6 +42,7 @@ export const routes: readonly RouteDef[] = [
   { method: 'POST', path: '/stays/{stayId}/situations', handler: 'add-situation', access: 'staff' },
   { method: 'GET', path: '/stays/{stayId}/situations', handler: 'list-situations', access: 'staff' },
   { method: 'PUT', path: '/stays/{stayId}/departure', handler: 'set-departure', access: 'staff' },
+  { method: 'PUT', path: '/stays/{stayId}/schedule', handler: 'change-schedule', access: 'staff' },
   { method: 'GET', path: '/facilities/{facilityId}/today', handler: 'get-today-sheet', access: 'staff' },
   { method: 'GET', path: '/facilities/{facilityId}/transport', handler: 'get-transport', access: 'staff' },
   { method: 'GET', path: '/', handler: 'web-assets', access: 'public' },

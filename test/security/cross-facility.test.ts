@@ -120,6 +120,7 @@ const probes: Record<string, () => Probe[]> = {
   'POST /stays/{stayId}/situations': () => [{ path: `/stays/${active.stayId}/situations`, body: { kind: 'other', text: 'forged' }, status: 403 }],
   'GET /stays/{stayId}/situations': () => [{ path: `/stays/${active.stayId}/situations`, status: 403 }],
   'PUT /stays/{stayId}/departure': () => [{ method: 'PUT', path: `/stays/${active.stayId}/departure`, body: departure(), status: 403 }],
+  'PUT /stays/{stayId}/schedule': () => [{ method: 'PUT', path: `/stays/${active.stayId}/schedule`, body: { stayDays: 21, retestDays: [12, 19], documentDay: 20, reason: 'probe' }, status: 403 }],
   'GET /facilities/{facilityId}/today': () => [{ path: `/facilities/${a.facilityId}/today`, status: 403 }],
   'GET /facilities/{facilityId}/transport': () => [
     { path: `/facilities/${a.facilityId}/transport`, status: 403 },
