@@ -50,6 +50,7 @@
       'check.exists': 'This slot already has a reading. Tick "Replace" to correct it.', 'check.none': 'No checks recorded yet.',
       'check.when': 'Date', 'check.slot': 'Slot', 'check.temp': '°C', 'check.symptoms': 'Symptoms', 'check.by': 'Measured at',
       'sit.title': 'Special situations', 'sit.submit': 'Add to the file', 'sit.none': 'No special situation recorded.', 'sit.saved': 'Added to the file.',
+      'sched.title': 'Observation period', 'sched.submit': 'Change the period', 'sched.saved': 'New last day {end} (day {days}); documents from {doc}.', 'f.stayDays': 'Days of observation', 'f.retestDays': 'Retest days (e.g. 12, 19)', 'f.documentDay': 'Document day', 'f.reason': 'Reason (kept in the audit trail)',
       'dep.title': 'Return travel', 'dep.submit': 'Save return travel', 'dep.saved': 'Return travel saved: {mode} {number} on {date} at {time}.',
       'rel.title': 'Release', 'rel.hint': 'Release ends the observation, sends the room to cleaning and issues the three documents.', 'rel.submit': 'Release this person',
       'rel.confirm': 'Release {name} from room {room} now?', 'rel.unavailable': 'Release is not available on this server yet. Nothing was changed.',
@@ -114,6 +115,7 @@
       'check.exists': '该时段已有记录。如需更正，请勾选“替换”。', 'check.none': '还没有体温记录。',
       'check.when': '日期', 'check.slot': '时段', 'check.temp': '°C', 'check.symptoms': '症状', 'check.by': '测量时间',
       'sit.title': '特殊情况记录', 'sit.submit': '记入档案', 'sit.none': '没有特殊情况记录。', 'sit.saved': '已记入档案。',
+      'sched.title': '观察期', 'sched.submit': '调整观察期', 'sched.saved': '新的最后一天 {end}（第 {days} 天）；{doc} 起发放文书。', 'f.stayDays': '观察天数', 'f.retestDays': '复检日（如 12, 19）', 'f.documentDay': '文书发放日', 'f.reason': '原因（记入审计记录）',
       'dep.title': '返程信息', 'dep.submit': '保存返程信息', 'dep.saved': '返程已保存：{mode} {number}，{date} {time}。',
       'rel.title': '解除隔离', 'rel.hint': '解除隔离将结束观察、房间转为清洁，并出具三单。', 'rel.submit': '解除隔离',
       'rel.confirm': '现在为 {room} 房的 {name} 解除隔离？', 'rel.unavailable': '本服务器暂不支持解除隔离。没有做任何更改。',
@@ -356,6 +358,7 @@
       if (v === '') continue;
       if (el.dataset.upper !== undefined) v = v.toUpperCase();
       if (el.dataset.type === 'number') v = Number.isFinite(Number(v)) ? Number(v) : v;
+      if (el.dataset.type === 'numbers') v = v.split(/[\s,，、]+/).filter(Boolean).map((x) => (Number.isFinite(Number(x)) ? Number(x) : x));
       if (el.dataset.type === 'instant') v = localToIso(v, tz());
       setPath(out, el.name, v);
     }
@@ -646,7 +649,12 @@
     if (!r.ok) return showProblem(r);
     state.stay = r.data;
     for (const id of ['#check-result', '#dep-result', '#release-result']) $(id).replaceChildren();
-    for (const f of ['#check-form', '#sit-form', '#dep-form']) clearFieldErrors($(f));
+    for (const f of ['#check-form', '#sit-form', '#dep-form', '#sched-form']) clearFieldErrors($(f));
+    $('#sched-result').replaceChildren();
+    $('#p-days').value = String(state.stay.policy.stayDays);
+    $('#p-retest').value = state.stay.policy.retestDays.join(', ');
+    $('#p-doc').value = String(state.stay.policy.documentDay);
+    $('#p-reason').value = '';
     renderStay();
     defaultSlot();
     $('#c-replace-wrap').hidden = true;
@@ -765,6 +773,25 @@
       }
       const d = r.data;
       result(out, [t('dep.saved', { mode: t(`mode.${d.mode}`), number: d.number || '', date: d.localDate, time: d.localTime })]);
+    });
+  }
+  async function changeSchedule(e) {
+    e.preventDefault();
+    const form = e.currentTarget;
+    clearBanner();
+    clearFieldErrors(form);
+    await submitting(form, async () => {
+      const r = await api('PUT', `/stays/${encodeURIComponent(state.stay.stayId)}/schedule`, formJson(form));
+      const out = $('#sched-result');
+      if (!r.ok) {
+        out.replaceChildren();
+        return showProblem(r, form);
+      }
+      state.stay = { ...state.stay, policy: r.data.policy, schedule: r.data.schedule };
+      renderStay();
+      $('#p-reason').value = '';
+      const warnings = (r.data.warnings || []).map((w) => w.message);
+      result(out, [t('sched.saved', { end: r.data.schedule.endDate, days: r.data.policy.stayDays, doc: r.data.schedule.documentDate }), ...warnings], warnings.length ? 'warn' : undefined);
     });
   }
   async function release() {
@@ -1009,6 +1036,7 @@
     $('#check-form').addEventListener('submit', recordCheck);
     $('#sit-form').addEventListener('submit', addSituation);
     $('#dep-form').addEventListener('submit', saveDeparture);
+    $('#sched-form').addEventListener('submit', changeSchedule);
     $('#release').addEventListener('click', release);
     $('#today-form').addEventListener('submit', showToday);
     $('#transport-form').addEventListener('submit', showTransport);

@@ -89,5 +89,11 @@ export async function changeSchedule(principal: Principal, stayId: string, input
       ? new ConflictError('The stay changed meanwhile. Reload and try again.', [{ code: 'stay_changed', message: 'Another change was made at the same time.' }])
       : undefined,
   );
-  return { stayId, policy: plan.policy, schedule: plan.schedule, previous: { policy: stay.policy, schedule: stay.schedule }, reason };
+  // The planned return travel is not moved: staff re-plan it, so say when it no longer fits.
+  const departureDate = stay.departure?.localDate;
+  const warnings =
+    departureDate && departureDate < plan.schedule.documentDate
+      ? [{ code: 'departure_before_release', message: `The return travel planned for ${departureDate} is before the new document day ${plan.schedule.documentDate}: plan it again.` }]
+      : [];
+  return { stayId, policy: plan.policy, schedule: plan.schedule, previous: { policy: stay.policy, schedule: stay.schedule }, reason, warnings };
 }

@@ -208,6 +208,25 @@ describe('staff web form', () => {
     await expect.poll(() => page.locator('#sit-list').textContent()).toContain('counsellor');
   });
 
+  it('extends the observation period with a reason, refusing it without one', async () => {
+    await page.getByLabel('Days of observation').fill('21');
+    await page.getByLabel('Retest days (e.g. 12, 19)').fill('12, 19');
+    await page.getByLabel('Document day').fill('20');
+    await page.getByRole('button', { name: 'Change the period' }).click();
+    await page.locator('#p-reason-err').waitFor();
+    expect(await page.locator('#p-reason-err').textContent()).toContain('Say why');
+
+    await page.getByLabel('Reason (kept in the audit trail)').fill('Close contact of a confirmed case on CA936');
+    const [response] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/schedule')), page.getByRole('button', { name: 'Change the period' }).click()]);
+    expect(response.status()).toBe(200);
+    const { schedule } = (await response.json()) as { schedule: { endDate: string } };
+    await expect.poll(() => page.locator('#sched-result').textContent()).toContain(`New last day ${schedule.endDate} (day 21)`);
+    expect(await page.locator('#stay-facts').textContent()).toContain(schedule.endDate);
+    // The return travel planned above now falls before the new document day: staff are told.
+    expect(await page.locator('#sched-result').textContent()).toContain('plan it again');
+    await screenshot(page, 'stay-schedule');
+  });
+
   it('refuses the release of a person registered today, listing every reason', async () => {
     const button = page.getByRole('button', { name: 'Release this person' });
     const [response] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/release')), button.click()]);
