@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '../../functions/routes.js';
 import { startLocalStack, type LocalStack } from '../../local/local-stack.js';
 import { freePort } from '../support/free-port.js';
+import { newLab, useLabs } from '../lab/lab-support.js';
 
 // The README's curl walkthrough, run as written (bash, curl, jq, `npm run token`)
 // against the local stack on port 3000, and its endpoint table checked against the
@@ -12,12 +13,14 @@ import { freePort } from '../support/free-port.js';
 
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
 
-function walkthrough(): string {
-  const section = readme.slice(readme.indexOf('## Walkthrough'));
+/** The first sh block after a heading. */
+function shBlock(heading: string): string {
+  const section = readme.slice(readme.indexOf(heading));
   const block = /```sh\n([\s\S]*?)```/.exec(section);
-  if (!block?.[1]) throw new Error('README has no walkthrough block');
+  if (!block?.[1]) throw new Error(`README has no sh block under ${heading}`);
   return block[1];
 }
+const walkthrough = () => shBlock('## Walkthrough');
 
 let stack: LocalStack;
 beforeAll(async () => {
@@ -36,6 +39,21 @@ describe('README', () => {
     expect(stdout).toContain('"path": "person.nameLatin"');
     expect(stdout.trim().endsWith('403')).toBe(true);
   }, 150_000);
+
+  it('lab signing example (curl + openssl) is accepted by the webhook as written', async () => {
+    // The example's two placeholders are what `npm run lab -- add` prints; everything else runs verbatim.
+    const lab = newLab('readme-lab');
+    useLabs(lab);
+    const script = shBlock('## Lab webhook')
+      .replace(/^LAB_ID=.*$/m, `LAB_ID=${lab.labId}`)
+      .replace(/^SECRET=.*$/m, `SECRET=${lab.secret}`);
+    expect(script).toContain('openssl dgst -sha256 -hmac');
+    const { stdout } = await promisify(execFile)('bash', ['-c', `set -euo pipefail\n${script}`], { timeout: 60_000 });
+    const answer = JSON.parse(stdout);
+    expect(answer).toMatchObject({ labId: lab.labId, received: 1 });
+    // The walkthrough above checked in the holder of that passport: the result lands on their file.
+    expect(answer.results[0]).toMatchObject({ sampleId: 'HN2212040417', status: 'stored', stayId: expect.stringMatching(/^S[0-9A-Z]{12}$/) });
+  });
 
   it('documents every route', () => {
     for (const r of routes) {
