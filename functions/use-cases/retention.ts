@@ -1,5 +1,5 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { auditPut } from '../entities/audit.js';
+import { auditKeys, auditPut } from '../entities/audit.js';
 import { checkKeys } from '../entities/check.js';
 import { departureKeys } from '../entities/departure.js';
 import { documentKeys, listStayDocuments } from '../entities/document.js';
@@ -58,9 +58,12 @@ export function anonymousPerson(stay: Stay): AnonymousPerson {
   return { sex: stay.person.sex, nationality: stay.person.nationality, language: stay.person.language, ...(Number.isInteger(year) ? { birthYear: year } : {}) };
 }
 
-/** The stay's own items that hold free text: situations, check notes, the departure. */
-async function personalItemsOf(stayId: string, meter: ReadMeter): Promise<{ situations: string[]; checkNotes: string[]; departure: boolean }> {
-  const found = { situations: [] as string[], checkNotes: [] as string[], departure: false };
+/** Audit actions whose `changes` carry staff free text (a reason), which may name people. */
+const AUDIT_ACTIONS_WITH_TEXT = new Set(['schedule_changed']);
+
+/** The stay's own items that hold free text: situations, check notes, the departure, audit reasons. */
+async function personalItemsOf(stayId: string, meter: ReadMeter): Promise<{ situations: string[]; checkNotes: string[]; departure: boolean; auditReasons: string[] }> {
+  const found = { situations: [] as string[], checkNotes: [] as string[], departure: false, auditReasons: [] as string[] };
   let start: Record<string, unknown> | undefined;
   do {
     const out = await db().send(
@@ -68,8 +71,8 @@ async function personalItemsOf(stayId: string, meter: ReadMeter): Promise<{ situ
         TableName: tableName(),
         KeyConditionExpression: 'PK = :pk',
         ExpressionAttributeValues: { ':pk': stayKeys.pk(stayId) },
-        ProjectionExpression: 'SK, #note',
-        ExpressionAttributeNames: { '#note': 'note' },
+        ProjectionExpression: 'SK, #note, #action',
+        ExpressionAttributeNames: { '#note': 'note', '#action': 'action' },
         ConsistentRead: true,
         ExclusiveStartKey: start,
       }),
@@ -80,6 +83,7 @@ async function personalItemsOf(stayId: string, meter: ReadMeter): Promise<{ situ
       if (sk.startsWith(situationKeys.prefix)) found.situations.push(sk);
       else if (sk.startsWith(checkKeys.prefix) && item.note !== undefined) found.checkNotes.push(sk);
       else if (sk === departureKeys.key(stayId).SK) found.departure = true;
+      else if (sk.startsWith(auditKeys.prefix) && AUDIT_ACTIONS_WITH_TEXT.has(String(item.action))) found.auditReasons.push(sk);
     }
     start = out.LastEvaluatedKey;
   } while (start);
@@ -120,6 +124,16 @@ async function anonymizeStay(row: DueRow & { facilityId: string }, now: Date, me
       Update: { TableName: tableName(), Key: { PK: pk, SK }, UpdateExpression: 'REMOVE #note', ConditionExpression: 'attribute_exists(PK)', ExpressionAttributeNames: { '#note': 'note' } },
     })),
     ...(own.departure ? [{ Delete: { TableName: tableName(), Key: departureKeys.key(stay.stayId) } }] : []),
+    ...own.auditReasons.map((SK) => ({
+      Update: {
+        TableName: tableName(),
+        Key: { PK: pk, SK },
+        UpdateExpression: 'SET #changes.#reason = :removed',
+        ConditionExpression: 'attribute_exists(PK)',
+        ExpressionAttributeNames: { '#changes': 'changes', '#reason': 'reason' },
+        ExpressionAttributeValues: { ':removed': '(removed by retention)' },
+      },
+    })),
     ...documents
       .filter((d) => d.anonymizedAt === undefined)
       .map((d) => ({

@@ -62,9 +62,11 @@ beforeAll(async () => {
   // Transferred to hospital, with a situation.
   const t = await stayArrived(api, f, 5, person('司马光', 'SIMA Guang', '+86 139 4444 5555', '1975-11-20'));
   await addSituation(t.stayId, 'Situation text of Sima: chest pain');
+  const extended = await api.call('PUT', `/stays/${t.stayId}/schedule`, { token: f.staff, body: { stayDays: 21, retestDays: [12, 19], documentDay: 20, reason: 'Reason naming Sima: his wife tested positive' } });
+  if (extended.status !== 200) throw new Error(`schedule: ${extended.status} ${extended.text}`);
   const tr = await api.call('POST', `/stays/${t.stayId}/transfer`, { token: f.staff, body: { destination: 'Hospital of Sima', note: 'Transfer note of Sima' } });
   if (tr.status !== 200) throw new Error(`transfer: ${tr.status} ${tr.text}`);
-  transferred = { ...t, secrets: ['司马光', 'SIMA Guang', '+86 139 4444 5555', '1975-11-20', t.document.number, 'Situation text of Sima', 'Hospital of Sima', 'Transfer note of Sima'] };
+  transferred = { ...t, schedule: extended.body.schedule, secrets: ['司马光', 'SIMA Guang', '+86 139 4444 5555', '1975-11-20', t.document.number, 'Situation text of Sima', 'Hospital of Sima', 'Transfer note of Sima', 'Reason naming Sima'] };
 
   // Closed 30 days later than those two: still within the retention period at the run below.
   recent = await stayArrived(api, f, 4, person('诸葛亮', 'ZHUGE Liang', '+86 139 6666 7777', '1981-04-04'));
