@@ -75,7 +75,7 @@ describe('download keys', () => {
     const unknown = await api.call('GET', `/documents/D0000000000000.pdf?key=${doc.key}`);
     expect(unknown.status).toBe(404);
     for (const path of [
-      `/documents/${doc.documentId}.pdf?key=${doc.key.slice(0, -1)}X`,
+      `/documents/${doc.documentId}.pdf?key=${doc.key.slice(0, -1)}${doc.key.endsWith('X') ? 'Y' : 'X'}`, // one character off
       `/documents/${doc.documentId}.pdf`,
       `/documents/${doc.documentId}.pdf?key=`,
       `/documents/${doc.documentId}.pdf?key=${other.key}`,
@@ -117,7 +117,11 @@ describe('verification', () => {
     const id = documents[0]!.documentId;
     const last = id.at(-1)!;
     const tampered = id.slice(0, -1) + (last === '7' ? '8' : '7');
-    for (const candidate of [tampered, id.slice(0, 4) + id.slice(5, 6) + id.slice(4, 5) + id.slice(6), 'D0000000000000', '../../etc/passwd', 'x'.repeat(300)]) {
+    // Two neighbouring characters swapped (a typing slip); they must differ, or the id would not change.
+    const i = [...id].findIndex((c, k) => k > 0 && k < id.length - 1 && c !== id[k + 1]);
+    const swapped = id.slice(0, i) + id[i + 1] + id[i] + id.slice(i + 2);
+    expect(swapped).not.toBe(id);
+    for (const candidate of [tampered, swapped, 'D0000000000000', '../../etc/passwd', 'x'.repeat(300)]) {
       const res = await api.call('GET', `/verify/${encodeURIComponent(candidate)}`, { headers: { accept: 'application/json' } });
       expect(res.status, candidate).toBe(404);
       expect(res.body, candidate).toEqual({ status: 'not_valid' });
