@@ -76,6 +76,10 @@ export function renderReport(r: Report): string {
           row('baseline: GET /verify of an unknown id (one GetItem)', l.baseline.verifyUnknown, false),
           row('GET / (web page)', l.baseline.webPage, true),
           row('registrations (single + manifests)', l.registration, true),
+          ...Object.entries(l.registration.byKind ?? {}).map(([kind, k]) => [
+            `  of which ${kind}`, k.requests, '', '', '', k.latencyMs.p50, k.latencyMs.p95, k.latencyMs.p99, k.latencyMs.max, '',
+            `${round2(k.latencyMs.p50 / base.p50)} / ${round2(k.latencyMs.p99 / base.p99)}`,
+          ]),
           row('signed lab deliveries (incl. resends, late reports)', l.labResults, true),
         ],
       ),
