@@ -1,5 +1,4 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { db, tableName } from '../shared/db.js';
+import { queryPrefix, withoutKeys } from './partition.js';
 import { stayKeys } from './stay.js';
 
 // Return-travel plan of a stay (collected around day 12): PK STAY#<id>, SK DEPARTURE
@@ -52,20 +51,6 @@ export function departureItem(d: DepartureEntry) {
 
 /** A facility's departures on a local date, by time. */
 export async function departuresOn(facilityId: string, localDate: string): Promise<DepartureEntry[]> {
-  const entries: DepartureEntry[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        IndexName: 'GSI1',
-        KeyConditionExpression: 'GSI1PK = :pk AND begins_with(GSI1SK, :date)',
-        ExpressionAttributeValues: { ':pk': departureKeys.byDatePk(facilityId), ':date': `${localDate}#` },
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const { PK: _pk, SK: _sk, GSI1PK: _g, GSI1SK: _s, type: _t, ...rest } of out.Items ?? []) entries.push(rest as unknown as DepartureEntry);
-    start = out.LastEvaluatedKey;
-  } while (start);
-  return entries;
+  const items = await queryPrefix(departureKeys.byDatePk(facilityId), `${localDate}#`, { index: 'GSI1' });
+  return items.map((item) => withoutKeys<DepartureEntry>(item));
 }

@@ -1,6 +1,7 @@
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { StayPolicy } from '../domain/schedule.js';
 import { db, tableName } from '../shared/db.js';
+import { queryPrefix } from './partition.js';
 
 // Facility (quarantine hotel or home-isolation district): PK FACILITY#<id>, SK FACILITY.
 // Listed through GSI1 under the constant partition FACILITIES, sorted by name.
@@ -68,20 +69,5 @@ export async function getFacilityCached(facilityId: string, now = Date.now()): P
 
 /** Every facility, by name. A deployment has tens of facilities, so one paged query suffices. */
 export async function listFacilities(): Promise<Facility[]> {
-  const items: Facility[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        IndexName: 'GSI1',
-        KeyConditionExpression: 'GSI1PK = :pk',
-        ExpressionAttributeValues: { ':pk': facilityKeys.listPk },
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of out.Items ?? []) items.push(fromItem(item));
-    start = out.LastEvaluatedKey;
-  } while (start);
-  return items;
+  return (await queryPrefix(facilityKeys.listPk, '', { index: 'GSI1' })).map(fromItem);
 }

@@ -1,25 +1,30 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from '../shared/db.js';
 
-// Reading every item of one partition whose sort key starts with a prefix, across
-// pages: the access pattern behind a stay's checks, situations, results and audit
-// trail (each a handful to a few hundred items under STAY#<id>).
+// Reading every item of one partition (of the table or of a GSI) whose sort key
+// starts with a prefix, across pages: the access pattern behind a stay's checks,
+// situations, results and audit trail, a day's departures and the facility list.
 
 export interface PrefixQuery {
+  /** Query this GSI's partition (GSI1PK/GSI1SK...) instead of the table's PK/SK. */
+  index?: 'GSI1' | 'GSI2' | 'GSI3';
   newestFirst?: boolean;
   /** Strongly consistent: for reads that decide something (release, retest). */
   consistent?: boolean;
 }
 
 export async function queryPrefix(pk: string, prefix: string, opts: PrefixQuery = {}): Promise<Record<string, unknown>[]> {
+  const keyName = opts.index ?? '';
   const items: Record<string, unknown>[] = [];
   let start: Record<string, unknown> | undefined;
   do {
     const out = await db().send(
       new QueryCommand({
         TableName: tableName(),
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-        ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
+        ...(opts.index ? { IndexName: opts.index } : {}),
+        // An empty prefix reads the whole partition (begins_with refuses an empty string).
+        KeyConditionExpression: prefix ? `${keyName}PK = :pk AND begins_with(${keyName}SK, :prefix)` : `${keyName}PK = :pk`,
+        ExpressionAttributeValues: { ':pk': pk, ...(prefix ? { ':prefix': prefix } : {}) },
         ...(opts.newestFirst ? { ScanIndexForward: false } : {}),
         ...(opts.consistent ? { ConsistentRead: true } : {}),
         ExclusiveStartKey: start,
