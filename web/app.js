@@ -42,7 +42,7 @@
       'manifest.empty': 'The CSV has no data rows.', 'manifest.unknownColumns': 'Unknown columns: {cols}', 'manifest.ready': '{n} rows ready to register.',
       'manifest.report': '{created} registered, {refused} refused.', 'manifest.row': 'Line', 'manifest.name': 'Name', 'manifest.status': 'Result',
       'manifest.created': 'Registered: room {room}', 'manifest.refused': 'Refused', 'manifest.tooMany': 'At most {n} rows at once.',
-      'stay.title': '{name} · room {room}', 'stay.day': 'Day of stay', 'stay.status': 'Status', 'stay.day1': 'Day 1', 'stay.retest': 'Retest', 'stay.documents': 'Documents', 'stay.end': 'Last day',
+      'stay.title': '{name} · room {room}', 'file.for': 'for room {room} · {name}', 'file.discard': 'Unsaved input on the file of {name} (room {room}) will be discarded. Continue?', 'stay.day': 'Day of stay', 'stay.status': 'Status', 'stay.day1': 'Day 1', 'stay.retest': 'Retest', 'stay.documents': 'Documents', 'stay.end': 'Last day',
       'stay.document': 'Document', 'stay.phone': 'Phone', 'stay.diet': 'Diet / ethnicity', 'stay.conditions': 'Special conditions', 'stay.arrival': 'Arrival', 'stay.today': 'Checks today',
       'status.active': 'In observation', 'status.positive': 'Positive: transfer', 'status.transferred': 'Transferred', 'status.released': 'Released',
       'check.title': 'Temperature check', 'check.replace': 'Replace the reading already recorded for this slot', 'check.submit': 'Record check', 'check.log': 'Temperature log',
@@ -107,7 +107,7 @@
       'manifest.empty': 'CSV 没有数据行。', 'manifest.unknownColumns': '无法识别的列：{cols}', 'manifest.ready': '{n} 行可以登记。',
       'manifest.report': '登记成功 {created} 人，被拒 {refused} 人。', 'manifest.row': '行', 'manifest.name': '姓名', 'manifest.status': '结果',
       'manifest.created': '已登记：{room} 房', 'manifest.refused': '被拒', 'manifest.tooMany': '一次最多 {n} 行。',
-      'stay.title': '{name} · {room} 房', 'stay.day': '隔离第几天', 'stay.status': '状态', 'stay.day1': '第 1 天', 'stay.retest': '复检', 'stay.documents': '出具三单', 'stay.end': '最后一天',
+      'stay.title': '{name} · {room} 房', 'file.for': '（{room} 房 {name}）', 'file.discard': '{room} 房 {name} 的档案中有未保存的输入，离开将丢弃。继续吗？', 'stay.day': '隔离第几天', 'stay.status': '状态', 'stay.day1': '第 1 天', 'stay.retest': '复检', 'stay.documents': '出具三单', 'stay.end': '最后一天',
       'stay.document': '证件', 'stay.phone': '电话', 'stay.diet': '饮食/民族', 'stay.conditions': '特殊情况', 'stay.arrival': '抵达', 'stay.today': '今日测温',
       'status.active': '观察中', 'status.positive': '阳性：待转运', 'status.transferred': '已转运', 'status.released': '已解除',
       'check.title': '体温检测', 'check.replace': '替换该时段已记录的体温', 'check.submit': '记录体温', 'check.log': '体温记录',
@@ -640,6 +640,21 @@
   }
 
   // ---------------------------------------------------------------- stay file
+  const FILE_FORMS = ['#check-form', '#sit-form', '#dep-form', '#sched-form'];
+  function markClean(form) {
+    delete form.dataset.dirty;
+  }
+  function fileHasUnsavedInput() {
+    return !$('#view-stay').hidden && FILE_FORMS.some((f) => $(f).dataset.dirty === '1');
+  }
+  /** Asks before unsaved input on the open file is discarded; true when it may go. */
+  function mayLeaveFile() {
+    if (!state.stay || !fileHasUnsavedInput()) return true;
+    return window.confirm(t('file.discard', { name: personName(state.stay.person), room: state.stay.roomNumber }));
+  }
+  function personName(p) {
+    return p.nameLatin && p.nameLatin !== p.nameNative ? `${p.nameNative} ${p.nameLatin}` : p.nameNative;
+  }
   async function showStay(stayId) {
     say(t('loading'));
     $('#stay-h').textContent = t('loading');
@@ -649,7 +664,12 @@
     if (!r.ok) return showProblem(r);
     state.stay = r.data;
     for (const id of ['#check-result', '#dep-result', '#release-result']) $(id).replaceChildren();
-    for (const f of ['#check-form', '#sit-form', '#dep-form', '#sched-form']) clearFieldErrors($(f));
+    // Every form of a file starts clean: nothing typed on one person's file may reach another's.
+    for (const f of FILE_FORMS) {
+      $(f).reset();
+      markClean($(f));
+      clearFieldErrors($(f));
+    }
     $('#sched-result').replaceChildren();
     $('#p-days').value = String(state.stay.policy.stayDays);
     $('#p-retest').value = state.stay.policy.retestDays.join(', ');
@@ -673,7 +693,9 @@
   }
   function renderStay() {
     const s = state.stay;
-    $('#stay-h').textContent = t('stay.title', { name: `${s.person.nameNative} ${s.person.nameLatin}`, room: s.roomNumber });
+    $('#stay-h').textContent = t('stay.title', { name: personName(s.person), room: s.roomNumber });
+    // The save buttons name whose file they write to.
+    for (const el of $$('#view-stay .for-whom')) el.textContent = t('file.for', { name: personName(s.person), room: s.roomNumber });
     // Only an active stay can be released; the server says why otherwise, the button need not offer it.
     $('#release').disabled = s.status !== 'active';
     const fact = (k, v) => h('div', {}, h('dt', { text: t(k) }), h('dd', { text: v || '—' }));
@@ -716,8 +738,10 @@
     const body = formJson(form);
     if (!body.symptoms) body.symptoms = [];
     const replace = $('#c-replace').checked;
+    const stay = state.stay;
     await submitting(form, async () => {
-      const r = await api('POST', `/stays/${encodeURIComponent(state.stay.stayId)}/checks${replace ? '?replace=true' : ''}`, body);
+      const r = await api('POST', `/stays/${encodeURIComponent(stay.stayId)}/checks${replace ? '?replace=true' : ''}`, body);
+      if (state.stay !== stay) return; // another file was opened meanwhile: its page is not this answer's
       const out = $('#check-result');
       if (!r.ok) {
         if (r.status === 409 && r.data && (r.data.reasons || []).some((x) => x.code === 'check_exists')) {
@@ -732,6 +756,7 @@
       const c = r.data.check;
       result(out, [t('check.saved', { temp: c.temperatureC.toFixed(1), slot: t(`slot.${c.slot}`), date: c.date }), c.alert ? h('p', { class: 'urgent', text: t('check.alert') }) : ''], c.alert ? 'bad' : '');
       form.reset();
+      markClean(form);
       defaultSlot();
       $('#c-replace-wrap').hidden = true;
       $('#c-replace').checked = false;
@@ -751,10 +776,13 @@
     const form = e.currentTarget;
     clearBanner();
     clearFieldErrors(form);
+    const stay = state.stay;
     await submitting(form, async () => {
-      const r = await api('POST', `/stays/${encodeURIComponent(state.stay.stayId)}/situations`, formJson(form));
+      const r = await api('POST', `/stays/${encodeURIComponent(stay.stayId)}/situations`, formJson(form));
+      if (state.stay !== stay) return;
       if (!r.ok) return showProblem(r, form);
       form.reset();
+      markClean(form);
       say(t('sit.saved'));
       await loadSituations();
     });
@@ -764,13 +792,16 @@
     const form = e.currentTarget;
     clearBanner();
     clearFieldErrors(form);
+    const stay = state.stay;
     await submitting(form, async () => {
-      const r = await api('PUT', `/stays/${encodeURIComponent(state.stay.stayId)}/departure`, formJson(form));
+      const r = await api('PUT', `/stays/${encodeURIComponent(stay.stayId)}/departure`, formJson(form));
+      if (state.stay !== stay) return;
       const out = $('#dep-result');
       if (!r.ok) {
         out.replaceChildren();
         return showProblem(r, form);
       }
+      markClean(form);
       const d = r.data;
       result(out, [t('dep.saved', { mode: t(`mode.${d.mode}`), number: d.number || '', date: d.localDate, time: d.localTime })]);
     });
@@ -780,8 +811,10 @@
     const form = e.currentTarget;
     clearBanner();
     clearFieldErrors(form);
+    const stay = state.stay;
     await submitting(form, async () => {
-      const r = await api('PUT', `/stays/${encodeURIComponent(state.stay.stayId)}/schedule`, formJson(form));
+      const r = await api('PUT', `/stays/${encodeURIComponent(stay.stayId)}/schedule`, formJson(form));
+      if (state.stay !== stay) return;
       const out = $('#sched-result');
       if (!r.ok) {
         out.replaceChildren();
@@ -790,6 +823,7 @@
       state.stay = { ...state.stay, policy: r.data.policy, schedule: r.data.schedule };
       renderStay();
       $('#p-reason').value = '';
+      markClean(form);
       const warnings = (r.data.warnings || []).map((w) => w.message);
       result(out, [t('sched.saved', { end: r.data.schedule.endDate, days: r.data.policy.stayDays, doc: r.data.schedule.documentDate }), ...warnings], warnings.length ? 'warn' : undefined);
     });
@@ -994,7 +1028,14 @@
       await showTransport();
     } else if (view === 'reminders') await showReminders();
   }
+  let shownHash = location.hash;
   function navigate() {
+    // Leaving a file with unsaved input asks first; staying puts the address back.
+    if (location.hash !== shownHash && shownHash.startsWith('#stay/') && !mayLeaveFile()) {
+      history.replaceState(null, '', shownHash);
+      return;
+    }
+    shownHash = location.hash;
     clearBanner();
     say('');
     route().then(() => {
@@ -1032,6 +1073,10 @@
       $('#manifest-text').value = await file.text();
       state.manifestRows = [];
       previewManifest();
+    });
+    for (const f of FILE_FORMS) $(f).addEventListener('input', (e) => (e.currentTarget.dataset.dirty = '1'));
+    window.addEventListener('beforeunload', (e) => {
+      if (fileHasUnsavedInput()) e.preventDefault();
     });
     $('#check-form').addEventListener('submit', recordCheck);
     $('#sit-form').addEventListener('submit', addSituation);

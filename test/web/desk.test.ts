@@ -279,6 +279,76 @@ describe('staff web form', () => {
     if (process.env.UPDATE_DOCS === '1') copyFileSync('test-results/web-board-final.png', 'docs/board.png');
   });
 
+  it('never carries input typed on one file to another: forms start clean, leaving unsaved input asks first', async () => {
+    // A tab of its own, so each confirm() can be answered on purpose.
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'en-GB' });
+    const tab = await context.newPage();
+    tab.setDefaultTimeout(10_000);
+    try {
+      await tab.goto(`${api.url}/`);
+      if ((await tab.locator('html').getAttribute('lang')) !== 'en') await tab.locator('#lang').click();
+      await tab.getByLabel('Staff token').fill(f.staff);
+      await tab.getByRole('button', { name: 'Load my facilities' }).click();
+      await tab.getByLabel('Facility', { exact: true }).selectOption(f.facilityId);
+      await tab.getByRole('button', { name: 'Sign in', exact: true }).click();
+      const openRoom = async (room: string, name: string) => {
+        await tab.locator('#board-grid button.tile', { hasText: room }).first().click();
+        await expect.poll(() => tab.locator('#stay-h').textContent()).toContain(name);
+        await expect.poll(() => tab.locator('#check-log').textContent()).not.toBe('');
+      };
+      await tab.locator('#board-grid li').first().waitFor();
+      await openRoom('101', 'LI Na');
+      expect(await tab.getByRole('button', { name: 'Record check' }).textContent()).toContain('room 101 · 李娜 LI Na');
+
+      await tab.getByLabel('Temperature (°C)').fill('366');
+      await tab.getByLabel('Note', { exact: true }).fill('coughs at night');
+      await tab.locator('#c-symptoms').getByLabel('Cough').check();
+      await tab.getByLabel('What happened').fill('asked for a doctor');
+      await tab.getByLabel('Destination city').fill('Lyon');
+
+      // Staying on the file keeps what was typed.
+      let asked = '';
+      tab.once('dialog', (d) => {
+        asked = d.message();
+        void d.dismiss();
+      });
+      await tab.getByRole('link', { name: 'Back to the board' }).click();
+      await expect.poll(() => asked).toContain('LI Na');
+      expect(asked).toContain('101');
+      expect(await tab.locator('#view-stay').isVisible()).toBe(true);
+      expect(await tab.getByLabel('Temperature (°C)').inputValue()).toBe('366');
+
+      // Leaving discards it, and the next file opens clean.
+      tab.once('dialog', (d) => void d.accept());
+      await Promise.all([tab.waitForResponse((r) => r.url().endsWith('/board')), tab.getByRole('link', { name: 'Back to the board' }).click()]);
+      await openRoom('102', 'WANG Fang');
+      expect(await tab.getByLabel('Temperature (°C)').inputValue()).toBe('');
+      expect(await tab.getByLabel('Note', { exact: true }).inputValue()).toBe('');
+      expect(await tab.locator('#c-symptoms input:checked').count()).toBe(0);
+      expect(await tab.getByLabel('What happened').inputValue()).toBe('');
+      expect(await tab.getByLabel('Destination city').inputValue()).toBe('');
+      expect(await tab.getByLabel('Reason (kept in the audit trail)').inputValue()).toBe('');
+      await tab.getByLabel('Temperature (°C)').fill('38.4');
+      expect(await tab.getByLabel('Temperature (°C)').inputValue()).toBe('38.4');
+      expect(await tab.getByRole('button', { name: 'Record check' }).textContent()).toContain('room 102 · 王芳 WANG Fang');
+      await screenshot(tab, 'file-for-whom', false);
+
+      // A file opened straight from its address starts clean too, and a saved form no longer asks.
+      await tab.getByRole('button', { name: 'Record check' }).click();
+      await expect.poll(() => tab.locator('#check-result').textContent()).toContain('38.4');
+      let dialogs = 0;
+      tab.on('dialog', (d) => {
+        dialogs++;
+        void d.accept();
+      });
+      await Promise.all([tab.waitForResponse((r) => r.url().endsWith('/board')), tab.getByRole('link', { name: 'Back to the board' }).click()]);
+      expect(dialogs).toBe(0);
+      await screenshot(tab, 'file-clean');
+    } finally {
+      await context.close();
+    }
+  });
+
   it('registers a flight manifest from CSV and shows per-row results with reasons', async () => {
     await page.getByRole('link', { name: 'Flight manifest' }).click();
     const arrived = new Date().toISOString();
