@@ -17,6 +17,9 @@ const ACCENT = '#9b1c1c';
 const QR_SIZE = 82;
 const FOOTER_HEIGHT = 96;
 const FOOTER_TOP = PAGE.height - MARGIN.bottom - FOOTER_HEIGHT;
+/** Issuer, date and the seal box sit in a band above the footer; the box fits a 42 mm round seal. */
+const SEAL = { width: 200, height: 118 };
+const SIGN_TOP = FOOTER_TOP - 14 - SEAL.height;
 
 const scriptOf = (t: LocalizedText) => (t.language === 'ko' ? 'kr' : 'sc');
 
@@ -107,7 +110,23 @@ function drawTests(w: PdfWriter, c: DocumentContent, y: number): number {
   return y;
 }
 
-/** Issuer and date on the left; QR code bottom right with its caption and URL beside it. */
+/** Issuing authority and date on the left; on the right a box for the seal with the signing officer's line. */
+function drawSignature(w: PdfWriter, c: DocumentContent): void {
+  const boxLeft = RIGHT - SEAL.width;
+  const leftWidth = boxLeft - 20 - LEFT;
+  let y = SIGN_TOP + 4;
+  for (const field of [c.issuedBy, c.issueDate]) y = drawFieldRow(w, [{ field, x: LEFT, width: leftWidth }], y) + 8;
+
+  w.doc.lineWidth(0.6).dash(3, { space: 2 }).rect(boxLeft, SIGN_TOP, SEAL.width, SEAL.height).stroke(MUTED);
+  w.doc.undash();
+  w.paragraph(c.seal.box, boxLeft + 6, SIGN_TOP + 4, { size: 7, color: MUTED, width: SEAL.width - 12 });
+  const lineY = SIGN_TOP + SEAL.height - 8;
+  const officerTop = w.line(c.seal.officer, boxLeft + 6, lineY - 20, { size: 7, color: MUTED, width: SEAL.width - 12 });
+  void officerTop;
+  w.doc.lineWidth(0.5).moveTo(boxLeft + 6, lineY).lineTo(RIGHT - 6, lineY).stroke(MUTED);
+}
+
+/** Verification note on the left; QR code bottom right with its caption and URL beside it. */
 function drawFooter(w: PdfWriter, c: DocumentContent): void {
   const qrLeft = RIGHT - QR_SIZE;
   const captionWidth = 150;
@@ -116,8 +135,6 @@ function drawFooter(w: PdfWriter, c: DocumentContent): void {
   rule(w, FOOTER_TOP - 10, 0.4, MUTED);
 
   let y = FOOTER_TOP;
-  for (const field of [c.issuedBy, c.issueDate]) y = drawFieldRow(w, [{ field, x: LEFT, width: leftWidth }], y) + 5;
-  y += 3;
   for (const t of c.note) y = w.paragraph(t.text, LEFT, y, { size: 6.5, color: MUTED, width: leftWidth, script: scriptOf(t) }) + 1;
 
   const qr = qrMatrix(c.verifyUrl);
@@ -139,11 +156,12 @@ export async function renderDocument(s: DocumentSnapshot): Promise<Buffer> {
   for (const section of c.sections) y = drawFields(w, section.fields, drawHeading(w, section.heading, y));
   y = drawStatement(w, c, y);
   y = drawTests(w, c, y);
-  if (y > FOOTER_TOP - 16) {
-    // A long test history moves the footer to a page of its own, which names the document again.
+  if (y > SIGN_TOP - 12) {
+    // A long test history moves the signature and footer to a page of their own, which names the document again.
     w.doc.addPage();
     w.line([{ text: `${c.documentNo.label}  `, color: MUTED }, { text: c.documentNo.value, bold: true }], LEFT, MARGIN.top, { size: 9, width: CONTENT_WIDTH, align: 'right' });
   }
+  drawSignature(w, c);
   drawFooter(w, c);
   return w.toBuffer();
 }
