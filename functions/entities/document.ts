@@ -35,7 +35,7 @@ export interface IssuedDocument extends DocumentBase {
 }
 
 /** What retention keeps of a document's snapshot: no holder, no test lines. */
-export type RetainedSnapshot = Omit<DocumentSnapshot, 'holder' | 'tests'>;
+export type RetainedSnapshot = Omit<DocumentSnapshot, 'holder' | 'tests' | 'observation' | 'retest' | 'signoff'>;
 
 /**
  * A document of an anonymized stay: the holder and tests are gone from the snapshot
