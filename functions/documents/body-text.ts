@@ -84,7 +84,7 @@ function signoffClause(s: DocumentSnapshot, language: Language, date: (d: string
 function certificate(f: StatementFacts, language: Language): string {
   const { s, periodEnd, facility, retestDate, date } = f;
   // Snapshots issued before the observation record was frozen render as they were issued.
-  const legacy = { zh: '无发热及其他相关症状', en: 'had no fever or related symptoms during that period', ko: '발열 및 관련 증상이 없었으며' }[language];
+  const legacy = { zh: '无发热及其他相关症状', en: 'no fever or related symptoms were reported during that period', ko: '발열 및 관련 증상이 없었으며' }[language];
   const health = s.observation ? healthClause(s.observation, language, date) : legacy;
   const signoff = signoffClause(s, language, date);
   switch (language) {

@@ -173,8 +173,12 @@ describe('issuing authority and seal area', () => {
         expect(text).toContain(flat(`在Hotel ${fx.facilityId}接受集中隔离医学观察`));
       }
     }
-    const v = await verify(of(released.documents, 'release_notice').documentId);
+    const id = of(released.documents, 'release_notice').documentId;
+    expect(id).toMatch(/^D[0-9A-HJKMNP-TV-Z]{3}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/);
+    const v = await verify(id);
     expect(v.body).toMatchObject({ status: 'valid', authority: '金水区卫生健康委员会', facility: `Hotel ${fx.facilityId}` });
+    // Typed by hand at a checkpoint: lower case, no hyphens.
+    expect((await verify(id.replace(/-/g, '').toLowerCase())).body).toMatchObject({ status: 'valid', documentId: id });
 
     // An admin changes the authority: documents issued from then on print it; issued ones keep theirs.
     const denied = await api.call('PUT', `/facilities/${fx.facilityId}`, { token: fx.staff, body: { authority: { name: '新区卫健委' } } });
