@@ -70,6 +70,20 @@ describe('the retest that counts', () => {
   });
 });
 
+describe('a policy without retest', () => {
+  it('releases without a result on file, and withholds the documents that would need one instead of a 500', { timeout: 60_000 }, async () => {
+    const fx = await facilityWithRooms(api, 2, { policy: { stayDays: 14, retestDays: [], documentDay: 13 } });
+    const stay = await stayArrived(api, fx, 12);
+    const released = await release(fx, stay);
+    expect(released.documents).toEqual([]);
+    expect(released.withheld?.map((w) => [w.type, w.reasons.map((r) => r.code)])).toEqual([
+      ['release_notice', ['no_test_results']],
+      ['health_certificate', ['no_test_results']],
+      ['test_report', ['no_test_results']],
+    ]);
+  });
+});
+
 describe('the health certificate states the whole temperature log', () => {
   it('a stay with a 38.6 °C check says so (date, highest reading) and that none was recorded in the final 24 hours', { timeout: 60_000 }, async () => {
     const stay = await releasableStay(api, f, lab, { language: 'ko', nameNative: '김민준', nameLatin: 'KIM Minjun', nationality: 'KR' });
