@@ -4,7 +4,7 @@ import { randomToken } from '../shared/ids.js';
 // checkpoints. So they use only Crockford base32 (digits and capitals without I, L,
 // O, U: no symbols, no look-alikes), in four groups of four, e.g. DK7Q-4M2X-9TZC-H8N5,
 // and end in a Luhn mod 32 check character: a mistyped character or two swapped
-// neighbours are "not valid" without a database read. Typed input is forgiving
+// neighbours (except 0 and Z, Luhn's one blind pair) are "not valid" without a database read. Typed input is forgiving
 // (lower case, spaces or no hyphens, O for 0, I or L for 1).
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';

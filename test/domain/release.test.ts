@@ -55,11 +55,12 @@ describe('document ids', () => {
   });
 
   it('catch two swapped neighbours and accept what a person types', () => {
-    for (let i = 0; i < 200; i++) {
+    for (let i = 0; i < 2000; i++) {
       const id = newDocumentId();
       const compact = id.replace(/-/g, '');
       const pos = 1 + (i % 14);
-      if (compact[pos] === compact[pos + 1]) continue;
+      // Like every Luhn mod N check, the one swap it cannot see is 0 with the last symbol (Z).
+      if (compact[pos] === compact[pos + 1] || [compact[pos], compact[pos + 1]].sort().join('') === '0Z') continue;
       const swapped = compact.slice(0, pos) + compact[pos + 1] + compact[pos] + compact.slice(pos + 2);
       expect(normalizeDocumentId(swapped)).toBeUndefined();
       expect(normalizeDocumentId(compact.toLowerCase())).toBe(id);
