@@ -41,5 +41,6 @@ export const handlerAssets: Readonly<Record<string, HandlerAssets>> = {
   'release-stay': PDF_FONTS,
   'get-stay-document': PDF_FONTS,
   'reissue-document': PDF_FONTS,
+  'issue-document': PDF_FONTS,
   'download-document': PDF_FONTS,
 };

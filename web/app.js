@@ -323,7 +323,7 @@
       const focusTarget = target[0];
       placed.push(h('button', { type: 'button', class: 'link', onclick: () => focusTarget.focus() }, `${labelOf(el, anchor)}: ${issueText(issue)}`));
     }
-    const reasons = (p.reasons || []).map((x) => x.message);
+    const reasons = (p.reasons || []).map(reasonText);
     const title = state.lang === 'zh' && I18N.zh[`title.${r.status}`] ? I18N.zh[`title.${r.status}`] : p.title;
     banner([title, p.detail, p.issues && p.issues.length ? t('err.fields') : ''], [...reasons, ...placed, ...loose]);
     if (first) first.focus();
@@ -372,6 +372,10 @@
     } finally {
       buttons.forEach((b) => (b.disabled = false));
     }
+  }
+  /** A refusal reason in the page's language when the server sent it (messageZh), else its English message. */
+  function reasonText(x) {
+    return (state.lang === 'zh' && x.messageZh) || x.message;
   }
   function result(el, lines, kind) {
     el.className = `result${kind ? ` ${kind}` : ''}`;
@@ -587,7 +591,7 @@
   }
   function refusalText(problem) {
     const issues = (problem.issues || []).map((i) => `${PATH_COLUMNS[i.path] || PATH_COLUMNS[i.path.replace(/\.\d+$/, '')] || i.path}: ${issueText(i)}`);
-    const reasons = (problem.reasons || []).map((x) => x.message);
+    const reasons = (problem.reasons || []).map(reasonText);
     return [...reasons, ...issues].join(' · ') || problem.detail || problem.title;
   }
   async function sendManifest() {
@@ -842,7 +846,9 @@
         out.replaceChildren();
         return showProblem(r);
       }
-      result(out, [t('rel.done', { name: s.person.nameNative, room: s.roomNumber })]);
+      // A document the record does not allow yet (a certificate awaiting a doctor's sign-off) is withheld, with why.
+      const withheld = (r.data.withheld || []).map((w) => `${t(`docType.${w.type}`)}: ${w.reasons.map(reasonText).join(' · ')}`);
+      result(out, [t('rel.done', { name: s.person.nameNative, room: s.roomNumber }), ...withheld], withheld.length ? 'warn' : undefined);
       // The file now shows the released stay (no reload: that would clear the one-time keys).
       state.stay = { ...s, status: 'released' };
       renderStay();

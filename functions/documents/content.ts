@@ -1,6 +1,6 @@
 // What a document says, independent of how it is drawn: the PDF renderer and the
 // HTML baseline in bench/pdf.ts lay out the same content.
-import { statement } from './body-text.js';
+import { periodEnd, statement } from './body-text.js';
 import { countryName, formatInstant } from './format.js';
 import { LABELS, travelDocumentName, type Labels } from './labels.js';
 import type { DocumentSnapshot, Language } from './snapshot.js';
@@ -41,6 +41,8 @@ export interface DocumentContent {
   testRows: string[][];
   issuedBy: Field;
   issueDate: Field;
+  /** The signature and seal area: a box for the authority's seal and a line for the signing officer. */
+  seal: { box: string; officer: string };
   verifyUrl: string;
   verifyCaption: string;
   note: LocalizedText[];
@@ -62,6 +64,9 @@ export function composeDocument(s: DocumentSnapshot): DocumentContent {
     each((labels, language) => ({ language, text: pick(labels, language) }));
 
   const { holder, stay, facility } = s;
+  // Chinese (and Korean) text names the facility and authority in Chinese; English its English name when it has one.
+  const names = (zh: string, en: string | undefined) => (en === undefined || en === zh ? [zh] : [zh, en]);
+  const issuer = s.facility.authority ? names(s.facility.authority.name, s.facility.authority.nameEn) : names(facility.name, facility.nameEn);
   const hasMethod = s.tests.some((t) => t.method !== undefined);
   const time = (isoInstant: string) => formatInstant(isoInstant, facility.timeZone);
 
@@ -87,10 +92,10 @@ export function composeDocument(s: DocumentSnapshot): DocumentContent {
       {
         heading: label((l) => l.section.stay),
         fields: [
-          field((l) => l.field.facility, [facility.name], 2.4),
+          field((l) => l.field.facility, names(facility.name, facility.nameEn), 2.4),
           field((l) => l.field.category, [each((l) => l.category[stay.category]).join(' / ')], 3.6),
           field((l) => l.field.day1Date, [stay.day1Date], 2.4),
-          field((l) => l.field.endDate, [stay.endDate], 1.6),
+          field((l) => l.field.endDate, [periodEnd(s)], 1.6),
           field((l) => l.field.releasedDate, [stay.releasedDate], 2),
           ...(stay.roomNumber === undefined ? [] : [field((l) => l.field.roomNumber, [stay.roomNumber], 2.4)]),
           ...(stay.flightNumber === undefined ? [] : [field((l) => l.field.flightNumber, [stay.flightNumber], 1.6)]),
@@ -113,8 +118,9 @@ export function composeDocument(s: DocumentSnapshot): DocumentContent {
       ...(hasMethod ? [t.method ?? '—'] : []),
       each((l) => l.result[t.result]).join(' '),
     ]),
-    issuedBy: field((l) => l.field.issuedBy, [facility.name], 3),
+    issuedBy: field((l) => l.field.issuedBy, issuer, 3),
     issueDate: field((l) => l.field.issueDate, [s.issueDate], 3),
+    seal: { box: label((l) => l.seal.box), officer: label((l) => l.seal.officer) },
     verifyUrl: s.verifyUrl,
     verifyCaption: [LABELS.en.scanToVerify, LABELS.zh.scanToVerify, ...(s.language === 'ko' ? [LABELS.ko.scanToVerify] : [])].join(' / '),
     note: localized((l) => l.verifyNote),

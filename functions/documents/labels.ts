@@ -33,6 +33,8 @@ export interface Labels {
   category: Record<StayCategory, string>;
   scanToVerify: string;
   verifyNote: string;
+  /** The signature and seal area. */
+  seal: { box: string; officer: string };
 }
 
 export const LABELS: Record<Language, Labels> = {
@@ -56,7 +58,7 @@ export const LABELS: Record<Language, Labels> = {
       roomNumber: '房间号',
       flightNumber: '航班号',
       day1Date: '第1天',
-      endDate: '期满日期',
+      endDate: '观察期至',
       releasedDate: '解除日期',
       issueDate: '签发日期',
       issuedBy: '签发单位',
@@ -68,6 +70,7 @@ export const LABELS: Record<Language, Labels> = {
     category: { inbound: '入境人员', close_contact: '密切接触者', secondary_contact: '次密切接触者' },
     scanToVerify: '扫码验证',
     verifyNote: '本文书真伪以扫码验证页面显示的信息为准。',
+    seal: { box: '签发机构（盖章）', officer: '签发人（签字）' },
   },
   en: {
     title: {
@@ -89,7 +92,7 @@ export const LABELS: Record<Language, Labels> = {
       roomNumber: 'Room',
       flightNumber: 'Flight',
       day1Date: 'Day 1',
-      endDate: 'Last day',
+      endDate: 'Observed until',
       releasedDate: 'Released',
       issueDate: 'Date of issue',
       issuedBy: 'Issued by',
@@ -101,6 +104,7 @@ export const LABELS: Record<Language, Labels> = {
     category: { inbound: 'Inbound traveller', close_contact: 'Close contact', secondary_contact: 'Secondary close contact' },
     scanToVerify: 'Scan to verify',
     verifyNote: 'The information shown on the verification page linked by the QR code prevails.',
+    seal: { box: 'Seal of the issuing authority', officer: 'Signing officer' },
   },
   ko: {
     title: {
@@ -122,7 +126,7 @@ export const LABELS: Record<Language, Labels> = {
       roomNumber: '객실',
       flightNumber: '항공편',
       day1Date: '1일차',
-      endDate: '종료일',
+      endDate: '관찰 종료일',
       releasedDate: '해제일',
       issueDate: '발급일',
       issuedBy: '발급 기관',
@@ -134,6 +138,7 @@ export const LABELS: Record<Language, Labels> = {
     category: { inbound: '입국자', close_contact: '밀접접촉자', secondary_contact: '2차 밀접접촉자' },
     scanToVerify: '스캔하여 확인',
     verifyNote: '본 문서의 진위는 QR 코드의 확인 페이지에 표시된 정보를 기준으로 합니다.',
+    seal: { box: '발급 기관 직인', officer: '서명 담당자' },
   },
 };
 

@@ -8,15 +8,17 @@ import type { DocumentSnapshot } from './snapshot.js';
 import { assertRenderable } from './validate-snapshot.js';
 
 const PAGE = { width: 595.28, height: 841.89 }; // A4 in points
-const MARGIN = { side: 50, top: 46, bottom: 40 };
+const MARGIN = { side: 50, top: 46, bottom: 34 };
 const LEFT = MARGIN.side;
 const RIGHT = PAGE.width - MARGIN.side;
 const CONTENT_WIDTH = RIGHT - LEFT;
 const MUTED = '#5f6368';
 const ACCENT = '#9b1c1c';
 const QR_SIZE = 82;
-const FOOTER_HEIGHT = 96;
+const FOOTER_HEIGHT = 100;
 const FOOTER_TOP = PAGE.height - MARGIN.bottom - FOOTER_HEIGHT;
+/** The box the seal is stamped on (a round seal of 38 mm fits). */
+const SEAL = { width: 210, height: FOOTER_HEIGHT + 2 };
 
 const scriptOf = (t: LocalizedText) => (t.language === 'ko' ? 'kr' : 'sc');
 
@@ -77,7 +79,7 @@ function drawFields(w: PdfWriter, fields: Field[], y: number): number {
 function drawStatement(w: PdfWriter, c: DocumentContent, y: number): number {
   const top = y;
   for (const t of c.statement) {
-    y = w.paragraph(t.text, LEFT + 12, y, { size: t.language === 'zh' ? 10 : 9, lineGap: 2, width: CONTENT_WIDTH - 12, script: scriptOf(t) }) + 5;
+    y = w.paragraph(t.text, LEFT + 12, y, { size: t.language === 'zh' ? 9.5 : 8.5, lineGap: 2, width: CONTENT_WIDTH - 12, script: scriptOf(t) }) + 5;
   }
   w.doc.rect(LEFT, top + 2, 2, y - top - 7).fill(ACCENT);
   return y + 8;
@@ -107,27 +109,37 @@ function drawTests(w: PdfWriter, c: DocumentContent, y: number): number {
   return y;
 }
 
-/** Issuer and date on the left; QR code bottom right with its caption and URL beside it. */
+/**
+ * QR code bottom left with its caption, URL and the verification note beside it; on
+ * the right the box the authority's seal is stamped on, holding the issuer, the date
+ * and the signing officer's line (a seal is pressed over the issuer's name).
+ */
 function drawFooter(w: PdfWriter, c: DocumentContent): void {
-  const qrLeft = RIGHT - QR_SIZE;
-  const captionWidth = 150;
-  const captionRight = qrLeft - 10;
-  const leftWidth = captionRight - captionWidth - 16 - LEFT;
   rule(w, FOOTER_TOP - 10, 0.4, MUTED);
+  const boxLeft = RIGHT - SEAL.width;
+  const inner = { x: boxLeft + 7, width: SEAL.width - 14 };
 
-  let y = FOOTER_TOP;
-  for (const field of [c.issuedBy, c.issueDate]) y = drawFieldRow(w, [{ field, x: LEFT, width: leftWidth }], y) + 5;
-  y += 3;
-  for (const t of c.note) y = w.paragraph(t.text, LEFT, y, { size: 6.5, color: MUTED, width: leftWidth, script: scriptOf(t) }) + 1;
+  w.doc.lineWidth(0.6).dash(3, { space: 2 }).rect(boxLeft, FOOTER_TOP - 2, SEAL.width, SEAL.height).stroke(MUTED);
+  w.doc.undash();
+  let y = w.paragraph(c.seal.box, inner.x, FOOTER_TOP + 2, { size: 6.5, color: MUTED, width: inner.width }) + 3;
+  y = c.issuedBy.lines.reduce((top, line, i) => w.paragraph(line, inner.x, top, { size: i === 0 ? 10 : 8.5, bold: i === 0, width: inner.width }), y) + 3;
+  y = w.paragraph(c.issueDate.label, inner.x, y, { size: 6.5, color: MUTED, width: inner.width });
+  w.paragraph(c.issueDate.lines.join(' '), inner.x, y, { size: 9, width: inner.width });
+  // The officer signs above the line; its label sits below it.
+  const signLine = FOOTER_TOP - 2 + SEAL.height - 15;
+  w.doc.lineWidth(0.5).moveTo(inner.x, signLine).lineTo(inner.x + inner.width, signLine).stroke(MUTED);
+  w.line(c.seal.officer, inner.x, signLine + 2, { size: 6.5, color: MUTED, width: inner.width });
 
   const qr = qrMatrix(c.verifyUrl);
   const module = QR_SIZE / qr.size;
-  for (const run of qr.runs) w.doc.rect(qrLeft + run.col * module, FOOTER_TOP + run.row * module, run.length * module, module);
+  for (const run of qr.runs) w.doc.rect(LEFT + run.col * module, FOOTER_TOP + run.row * module, run.length * module, module);
   w.doc.fill(INK); // one path for all modules: no hairline seams between them
 
-  const captionTop = FOOTER_TOP + QR_SIZE - 34;
-  const urlTop = w.line(c.verifyCaption, captionRight - captionWidth, captionTop, { size: 7.5, bold: true, width: captionWidth, align: 'right' });
-  w.paragraph(c.verifyUrl, captionRight - captionWidth, urlTop + 1, { size: 6.5, color: MUTED, width: captionWidth, align: 'right' });
+  const textLeft = LEFT + QR_SIZE + 10;
+  const textWidth = boxLeft - 14 - textLeft;
+  y = w.paragraph(c.verifyCaption, textLeft, FOOTER_TOP, { size: 7.5, bold: true, width: textWidth });
+  y = w.paragraph(c.verifyUrl, textLeft, y + 1, { size: 6.5, color: MUTED, width: textWidth }) + 5;
+  for (const t of c.note) y = w.paragraph(t.text, textLeft, y, { size: 6.5, color: MUTED, width: textWidth, script: scriptOf(t) }) + 1;
 }
 
 export async function renderDocument(s: DocumentSnapshot): Promise<Buffer> {
@@ -139,8 +151,8 @@ export async function renderDocument(s: DocumentSnapshot): Promise<Buffer> {
   for (const section of c.sections) y = drawFields(w, section.fields, drawHeading(w, section.heading, y));
   y = drawStatement(w, c, y);
   y = drawTests(w, c, y);
-  if (y > FOOTER_TOP - 16) {
-    // A long test history moves the footer to a page of its own, which names the document again.
+  if (y > FOOTER_TOP - 12) {
+    // A long test history moves the footer (seal box, QR code) to a page of its own, which names the document again.
     w.doc.addPage();
     w.line([{ text: `${c.documentNo.label}  `, color: MUTED }, { text: c.documentNo.value, bold: true }], LEFT, MARGIN.top, { size: 9, width: CONTENT_WIDTH, align: 'right' });
   }

@@ -1,5 +1,7 @@
 // The frozen content of one issued document. It is stored as issued and re-rendered
-// on demand, so the PDF can always be reproduced byte for byte from it.
+// on demand, so the PDF can always be reproduced byte for byte from it. Fields
+// added later are optional: a snapshot issued before them renders as it was issued.
+import type { ObservationRecord } from '../domain/observation.js';
 
 export type DocumentType = 'release_notice' | 'health_certificate' | 'test_report';
 export type Language = 'zh' | 'en' | 'ko';
@@ -25,9 +27,32 @@ export interface DocumentHolder {
   documentNumber: string;
 }
 
+/** The body that issues and seals the document (e.g. a district health commission). */
+export interface DocumentAuthority {
+  name: string;
+  nameEn?: string;
+}
+
 export interface DocumentFacility {
   name: string;
+  /** Printed in English text instead of `name` when set. */
+  nameEn?: string;
   timeZone: string; // IANA, e.g. Asia/Shanghai
+  /** Absent: the facility issues in its own name. */
+  authority?: DocumentAuthority;
+}
+
+/** The retest that counts (domain/retest.ts) when the document was issued. */
+export interface DocumentRetest {
+  sampleId: string;
+  collectedAt: string; // ISO instant
+}
+
+/** A doctor's sign-off of a stay with a fever or symptom on file. */
+export interface DocumentSignoff {
+  doctorName: string;
+  note: string;
+  signedDate: string; // YYYY-MM-DD, facility time
 }
 
 export interface DocumentStay {
@@ -50,5 +75,9 @@ export interface DocumentSnapshot {
   facility: DocumentFacility;
   stay: DocumentStay;
   tests: TestResultLine[];
+  retest?: DocumentRetest;
+  /** What every temperature check of the stay showed (health certificate). */
+  observation?: ObservationRecord;
+  signoff?: DocumentSignoff;
   verifyUrl: string; // absolute URL of the public verification page; encoded in the QR code
 }

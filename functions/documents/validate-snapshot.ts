@@ -1,6 +1,6 @@
 // Render-time check of a snapshot read back from storage: an official document must
 // never be printed with a blank or malformed field, so every problem is named.
-import { latestTest } from './body-text.js';
+import { retestLine } from './body-text.js';
 import { findUnprintable } from './text-runs.js';
 import type { DocumentSnapshot } from './snapshot.js';
 
@@ -24,7 +24,7 @@ const REQUIRED_TEXT = [
   'facility.name',
   'stay.stayId',
 ];
-const OPTIONAL_TEXT = ['stay.roomNumber', 'stay.flightNumber'];
+const OPTIONAL_TEXT = ['stay.roomNumber', 'stay.flightNumber', 'facility.nameEn', 'facility.authority.nameEn', 'signoff.doctorName', 'signoff.note'];
 const DATES = ['issueDate', 'holder.birthDate', 'stay.day1Date', 'stay.endDate', 'stay.releasedDate'];
 const ONE_OF: [string, readonly string[]][] = [
   ['type', ['release_notice', 'health_certificate', 'test_report']],
@@ -97,11 +97,26 @@ function checkTests(issues: string[], snapshot: unknown): void {
   });
 }
 
-/** Release and certificate both state the latest test was negative; refuse to print otherwise. */
+/** Release and certificate both state the retest that counts was negative; refuse to print otherwise. */
 function checkReleasable(issues: string[], snapshot: DocumentSnapshot): void {
   if (snapshot.type === 'test_report') return;
-  const latest = latestTest(snapshot.tests);
-  if (latest && latest.result !== 'negative') issues.push(`tests: latest result is ${latest.result}; a ${snapshot.type} requires a negative latest test`);
+  if (snapshot.retest && !retestLine(snapshot)) issues.push('retest: names a sample that is not among tests');
+  const retest = retestLine(snapshot);
+  if (retest && retest.result !== 'negative') issues.push(`tests: the retest that counts is ${retest.result}; a ${snapshot.type} requires a negative retest`);
+}
+
+/** The frozen temperature-log facts: counts and dates the certificate sentence is built from. */
+function checkObservation(issues: string[], snapshot: unknown): void {
+  const o = at(snapshot, 'observation');
+  if (o === undefined) return;
+  for (const field of ['checks', 'alertChecks', 'alertChecksInFinalWindow', 'finalWindowHours']) {
+    const n = at(o, field);
+    if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) issues.push(`observation.${field}: missing or not a count`);
+  }
+  const dates = at(o, 'alertDates');
+  if (!Array.isArray(dates) || !dates.every(isCalendarDate)) issues.push('observation.alertDates: not a list of YYYY-MM-DD dates');
+  const highest = at(o, 'highestC');
+  if (highest !== undefined && (typeof highest !== 'number' || !Number.isFinite(highest) || !isCalendarDate(at(o, 'highestDate')))) issues.push('observation.highestC: not a reading with its date');
 }
 
 export function assertRenderable(snapshot: DocumentSnapshot): void {
@@ -115,6 +130,9 @@ export function assertRenderable(snapshot: DocumentSnapshot): void {
   if (!isTimeZone(at(snapshot, 'facility.timeZone'))) issues.push('facility.timeZone: missing or not an IANA time zone');
   if (!isWebUrl(at(snapshot, 'verifyUrl'))) issues.push('verifyUrl: missing or not an absolute http(s) URL');
   checkTests(issues, snapshot);
+  checkObservation(issues, snapshot);
+  if (at(snapshot, 'facility.authority') !== undefined) checkText(issues, 'facility.authority.name', at(snapshot, 'facility.authority.name'));
+  if (at(snapshot, 'signoff') !== undefined && !isCalendarDate(at(snapshot, 'signoff.signedDate'))) issues.push('signoff.signedDate: missing or not a YYYY-MM-DD date');
 
   if (issues.length === 0) {
     const { day1Date, endDate, releasedDate } = snapshot.stay;

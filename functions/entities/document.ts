@@ -7,6 +7,9 @@ import { db, tableName } from '../shared/db.js';
 // every download renders. Only a SHA-256 hash of the download key is stored.
 // GSI1 lists a stay's documents: STAY#<stayId>#DOCUMENTS / <issuedAt>#<documentId>.
 
+/** Why a document was revoked: by staff, replaced by a reissue, or a positive result after release. */
+export type RevocationCode = 'revoked_by_staff' | 'reissued' | 'positive_result_after_release';
+
 interface DocumentBase {
   documentId: string;
   stayId: string;
@@ -18,6 +21,8 @@ interface DocumentBase {
   revokedAt?: string;
   revokedBy?: string;
   revokedReason?: string;
+  /** Absent on documents revoked before codes were kept: read as revoked_by_staff. */
+  revocationCode?: RevocationCode;
   /** The document this one replaces (reissue) and the one that replaced it. */
   replaces?: string;
   replacedBy?: string;
@@ -30,7 +35,7 @@ export interface IssuedDocument extends DocumentBase {
 }
 
 /** What retention keeps of a document's snapshot: no holder, no test lines. */
-export type RetainedSnapshot = Omit<DocumentSnapshot, 'holder' | 'tests'>;
+export type RetainedSnapshot = Omit<DocumentSnapshot, 'holder' | 'tests' | 'observation' | 'retest' | 'signoff'>;
 
 /**
  * A document of an anonymized stay: the holder and tests are gone from the snapshot

@@ -1,4 +1,5 @@
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { FeverHistoryPolicy } from '../domain/document-eligibility.js';
 import type { StayPolicy } from '../domain/schedule.js';
 import { db, tableName } from '../shared/db.js';
 import { queryPrefix } from './partition.js';
@@ -6,11 +7,23 @@ import { queryPrefix } from './partition.js';
 // Facility (quarantine hotel or home-isolation district): PK FACILITY#<id>, SK FACILITY.
 // Listed through GSI1 under the constant partition FACILITIES, sorted by name.
 
+/** The body that issues and seals the facility's documents (e.g. a district health commission). */
+export interface IssuingAuthority {
+  name: string;
+  nameEn?: string;
+}
+
 export interface Facility {
   facilityId: string;
   name: string;
+  /** Printed in English text when set. */
+  nameEn?: string;
   timeZone: string;
   policy: StayPolicy;
+  /** Absent: documents are issued in the facility's own name. */
+  authority?: IssuingAuthority;
+  /** A stay with a fever or symptom on file: say so on the certificate, or wait for a doctor's sign-off. Default state_truthfully. */
+  feverHistoryCertificate?: FeverHistoryPolicy;
   createdAt: string;
   createdBy: string;
 }
@@ -32,8 +45,18 @@ export function facilityItem(f: Facility) {
 }
 
 function fromItem(item: Record<string, unknown>): Facility {
-  const { facilityId, name, timeZone, policy, createdAt, createdBy } = item as unknown as Facility;
-  return { facilityId, name, timeZone, policy, createdAt, createdBy };
+  const { facilityId, name, nameEn, timeZone, policy, authority, feverHistoryCertificate, createdAt, createdBy } = item as unknown as Facility;
+  return {
+    facilityId,
+    name,
+    ...(nameEn !== undefined ? { nameEn } : {}),
+    timeZone,
+    policy,
+    ...(authority !== undefined ? { authority } : {}),
+    ...(feverHistoryCertificate !== undefined ? { feverHistoryCertificate } : {}),
+    createdAt,
+    createdBy,
+  };
 }
 
 /** Creates the facility; false when the id is already taken. */
@@ -45,6 +68,48 @@ export async function createFacility(f: Facility): Promise<boolean> {
     return true;
   } catch (err) {
     if ((err as Error).name === 'ConditionalCheckFailedException') return false;
+    throw err;
+  }
+}
+
+export type FacilityDetails = Partial<Pick<Facility, 'name' | 'nameEn' | 'authority' | 'feverHistoryCertificate'>>;
+
+/** Sets (or, for null, removes) the given fields of an existing facility; the updated facility, or undefined when there is none. */
+export async function updateFacilityDetails(facilityId: string, changes: { [K in keyof FacilityDetails]?: FacilityDetails[K] | null }): Promise<Facility | undefined> {
+  const set: string[] = [];
+  const remove: string[] = [];
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(changes)) {
+    if (value === undefined) continue;
+    names[`#${field}`] = field;
+    if (value === null) remove.push(`#${field}`);
+    else {
+      set.push(`#${field} = :${field}`);
+      values[`:${field}`] = value;
+    }
+  }
+  if (typeof changes.name === 'string') {
+    set.push('GSI1SK = :listSk');
+    values[':listSk'] = `${changes.name.toLowerCase()}#${facilityId}`;
+  }
+  if (set.length + remove.length === 0) return getFacility(facilityId);
+  try {
+    const out = await db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: facilityKeys.key(facilityId),
+        UpdateExpression: [set.length ? `SET ${set.join(', ')}` : '', remove.length ? `REMOVE ${remove.join(', ')}` : ''].join(' ').trim(),
+        ConditionExpression: 'attribute_exists(PK)',
+        ExpressionAttributeNames: names,
+        ...(Object.keys(values).length ? { ExpressionAttributeValues: values } : {}),
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    cache.delete(facilityId);
+    return out.Attributes ? fromItem(out.Attributes) : undefined;
+  } catch (err) {
+    if ((err as Error).name === 'ConditionalCheckFailedException') return undefined;
     throw err;
   }
 }

@@ -48,6 +48,17 @@ export interface Stay {
   createdBy: string;
   updatedAt: string;
   version: number;
+  /** Set by release. */
+  releasedAt?: string;
+  /** A doctor's sign-off of a fever or symptom history, for the health certificate (use-cases/health-signoff.ts). */
+  healthSignoff?: HealthSignoff;
+}
+
+export interface HealthSignoff {
+  doctorName: string;
+  note: string;
+  signedAt: string;
+  recordedBy: string;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FEVER_HISTORY_POLICIES } from '../domain/document-eligibility.js';
 import { DEFAULT_POLICY, policyProblems } from '../domain/schedule.js';
 import { roomNumber, slug, timeZone } from './common.js';
 
@@ -13,14 +14,34 @@ export const PolicyInput = z
     for (const message of policyProblems(p)) ctx.addIssue({ code: 'custom', message });
   });
 
+const facilityName = z.string().trim().min(1).max(120);
+/** The body that issues and seals the documents, e.g. {"name":"某区卫生健康委员会","nameEn":"District Health Commission"}. */
+const AuthorityInput = z.object({ name: facilityName, nameEn: facilityName.optional() }).strict();
+const feverHistoryCertificate = z.enum(FEVER_HISTORY_POLICIES);
+
 export const CreateFacilityInput = z
   .object({
     facilityId: slug.optional(),
-    name: z.string().trim().min(1).max(120),
+    name: facilityName,
+    /** The name English text prints (otherwise `name`). */
+    nameEn: facilityName.optional(),
     timeZone,
     policy: PolicyInput.default(DEFAULT_POLICY),
+    authority: AuthorityInput.optional(),
+    feverHistoryCertificate: feverHistoryCertificate.optional(),
   })
   .strict();
+
+/** PUT /facilities/{facilityId}: the fields documents print; null removes nameEn or authority. */
+export const UpdateFacilityInput = z
+  .object({
+    name: facilityName.optional(),
+    nameEn: facilityName.nullable().optional(),
+    authority: AuthorityInput.nullable().optional(),
+    feverHistoryCertificate: feverHistoryCertificate.optional(),
+  })
+  .strict()
+  .refine((v) => Object.values(v).some((x) => x !== undefined), 'Give at least one of name, nameEn, authority, feverHistoryCertificate');
 
 export const AddRoomsInput = z
   .object({

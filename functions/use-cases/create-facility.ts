@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import { createFacility, type Facility } from '../entities/facility.js';
-import type { CreateFacilityInput } from '../schemas/facility.js';
-import { ConflictError } from '../shared/errors.js';
+import { createFacility, updateFacilityDetails, type Facility } from '../entities/facility.js';
+import type { CreateFacilityInput, UpdateFacilityInput } from '../schemas/facility.js';
+import { ConflictError, NotFoundError } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
 import { assertAdmin, type Principal } from '../shared/principal.js';
 
@@ -10,7 +10,10 @@ export async function createFacilityUseCase(principal: Principal, input: z.infer
   const facility: Facility = {
     facilityId: input.facilityId ?? newId('F'),
     name: input.name,
+    ...(input.nameEn ? { nameEn: input.nameEn } : {}),
     timeZone: input.timeZone,
+    ...(input.authority ? { authority: input.authority } : {}),
+    ...(input.feverHistoryCertificate ? { feverHistoryCertificate: input.feverHistoryCertificate } : {}),
     policy: { ...input.policy, retestDays: [...input.policy.retestDays].sort((a, b) => a - b) },
     createdAt: now.toISOString(),
     createdBy: principal.subject,
@@ -19,4 +22,12 @@ export async function createFacilityUseCase(principal: Principal, input: z.infer
     throw new ConflictError(`Facility id ${facility.facilityId} is taken.`, [{ code: 'facility_exists', message: 'Choose another facilityId.' }]);
   }
   return facility;
+}
+
+/** PUT /facilities/{facilityId} (admin): what documents issued from now on print; issued ones keep their snapshot. */
+export async function updateFacilityUseCase(principal: Principal, facilityId: string, input: z.infer<typeof UpdateFacilityInput>): Promise<Facility> {
+  assertAdmin(principal);
+  const updated = await updateFacilityDetails(facilityId, input);
+  if (!updated) throw new NotFoundError(`Facility ${facilityId} does not exist.`);
+  return updated;
 }

@@ -1,6 +1,6 @@
 import { auditPut } from '../entities/audit.js';
-import { documentKeys, getDocument, listStayDocuments, type DocumentRecord } from '../entities/document.js';
-import { isWellFormedDocumentId } from '../domain/document-id.js';
+import { documentKeys, getDocument, listStayDocuments, type DocumentRecord, type RevocationCode } from '../entities/document.js';
+import { normalizeDocumentId } from '../domain/document-id.js';
 import { initials, maskDocumentNumber } from '../domain/masking.js';
 import { tableName } from '../shared/db.js';
 import { ConflictError, NotFoundError } from '../shared/errors.js';
@@ -16,7 +16,8 @@ export const NOT_FOUND = () => new NotFoundError('No such document.');
 
 export async function staffDocument(principal: Principal, stayId: string, documentId: string): Promise<DocumentRecord> {
   await loadStayRecordFor(principal, stayId);
-  const document = isWellFormedDocumentId(documentId) ? await getDocument(documentId) : undefined;
+  const id = normalizeDocumentId(documentId);
+  const document = id ? await getDocument(id) : undefined;
   if (!document || document.stayId !== stayId) throw NOT_FOUND();
   return document;
 }
@@ -38,16 +39,21 @@ export type Verification =
       type: string;
       issueDate: string;
       facility: string;
+      /** The issuing authority, when the facility issues in its name. */
+      authority?: string;
       /** Absent once retention removed the holder's personal data. */
       holderInitials?: string;
       documentNumber?: string;
       revokedAt?: string;
+      /** Why it was revoked, as a code the page renders in zh and en. */
+      revocationCode?: RevocationCode;
     };
 
 /** Public: only what a checkpoint needs to match paper to person. */
 export async function verifyDocument(documentId: string): Promise<Verification> {
-  if (!isWellFormedDocumentId(documentId)) return { status: 'not_valid' };
-  const d = await getDocument(documentId);
+  const id = normalizeDocumentId(documentId);
+  if (!id) return { status: 'not_valid' };
+  const d = await getDocument(id);
   if (!d) return { status: 'not_valid' };
   return {
     status: d.state,
@@ -55,22 +61,36 @@ export async function verifyDocument(documentId: string): Promise<Verification> 
     type: d.type,
     issueDate: d.snapshot.issueDate,
     facility: d.snapshot.facility.name,
+    ...(d.snapshot.facility.authority ? { authority: d.snapshot.facility.authority.name } : {}),
     ...(d.anonymizedAt === undefined
       ? { holderInitials: initials(d.snapshot.holder.nameLatin), documentNumber: maskDocumentNumber(d.snapshot.holder.documentNumber) }
       : {}),
     ...(d.revokedAt ? { revokedAt: d.revokedAt } : {}),
+    ...(d.state === 'revoked' ? { revocationCode: d.revocationCode ?? 'revoked_by_staff' } : {}),
   };
 }
 
-export function revokeItem(d: DocumentRecord, principal: Principal, reason: string, at: string, replacedBy?: string) {
+/**
+ * Revokes a valid document. `code` is what /verify shows (in zh and en); `reason`
+ * is the staff's own words, kept for staff and the audit, never shown publicly.
+ */
+export function revokeItem(d: Pick<DocumentRecord, 'documentId'>, actor: string, why: { code: RevocationCode; reason?: string }, at: string, replacedBy?: string) {
   return {
     Update: {
       TableName: tableName(),
       Key: documentKeys.key(d.documentId),
-      UpdateExpression: `SET #state = :revoked, revokedAt = :at, revokedBy = :by, revokedReason = :reason${replacedBy ? ', replacedBy = :next' : ''}`,
+      UpdateExpression: `SET #state = :revoked, revokedAt = :at, revokedBy = :by, revocationCode = :code${why.reason ? ', revokedReason = :reason' : ''}${replacedBy ? ', replacedBy = :next' : ''}`,
       ConditionExpression: '#state = :valid',
       ExpressionAttributeNames: { '#state': 'state' },
-      ExpressionAttributeValues: { ':revoked': 'revoked', ':valid': 'valid', ':at': at, ':by': principal.subject, ':reason': reason, ...(replacedBy ? { ':next': replacedBy } : {}) },
+      ExpressionAttributeValues: {
+        ':revoked': 'revoked',
+        ':valid': 'valid',
+        ':at': at,
+        ':by': actor,
+        ':code': why.code,
+        ...(why.reason ? { ':reason': why.reason } : {}),
+        ...(replacedBy ? { ':next': replacedBy } : {}),
+      },
     },
   };
 }
@@ -81,9 +101,12 @@ export async function revokeDocument(principal: Principal, stayId: string, docum
   const d = await staffDocument(principal, stayId, documentId);
   const at = now.toISOString();
   await transactWithRetry(
-    [revokeItem(d, principal, reason, at), auditPut({ stayId, at, actor: principal.subject, action: 'revoke_document', changes: { documentId, type: d.type } })],
+    [
+      revokeItem(d, principal.subject, { code: 'revoked_by_staff', reason }, at),
+      auditPut({ stayId, at, actor: principal.subject, action: 'revoke_document', changes: { documentId: d.documentId, type: d.type, code: 'revoked_by_staff' } }),
+    ],
     (reasons) => (reasons[0]?.Code === 'ConditionalCheckFailed' ? alreadyRevoked() : undefined),
   );
-  return { documentId, state: 'revoked' as const, revokedAt: at };
+  return { documentId: d.documentId, state: 'revoked' as const, revokedAt: at };
 }
 

@@ -1,3 +1,4 @@
+import { listStayDocuments } from '../entities/document.js';
 import { getFacilityCached, type Facility } from '../entities/facility.js';
 import { getSample, sampleItem, sampleVersionItem, versionExists, type MatchedBy, type Sample, type UnmatchedReason } from '../entities/sample.js';
 import { findStaysByDocument, getStay, type Stay } from '../entities/stay.js';
@@ -9,7 +10,7 @@ import { tableName } from '../shared/db.js';
 import { ServiceUnavailableError } from '../shared/errors.js';
 import { logger } from '../shared/logger.js';
 import { transactWithRetry, type TxItems } from '../shared/transact.js';
-import { stayEffects } from './lab-stay-effects.js';
+import { documentsToRevoke, stayEffects } from './lab-stay-effects.js';
 
 // Storing a delivery of lab results. Each result is one transaction: its version in
 // the sample's history (conditional put on a deterministic key: a resent report is
@@ -168,8 +169,13 @@ async function ingestOne(v: LabResultVersion, now: Date): Promise<Omit<IngestOut
         items.push({ Delete: { TableName: tableName(), Key: testResultKeys.key(sample.stayId, v.labId, v.sampleId) } });
       }
     }
+    // A positive that becomes a released person's current result revokes the documents that certify otherwise.
+    const revokeDocumentIds =
+      matched && becomesCurrent && v.result === 'positive' && matched.stay.status === 'released'
+        ? documentsToRevoke(matched.stay, [v], await listStayDocuments(matched.stay.stayId))
+        : [];
     const effects = matched
-      ? stayEffects({ stay: matched.stay, facility: matched.facility, versions: [v], now, actor: `lab:${v.labId}`, action: 'lab_result', withRoom, skipReminders, extraChanges: { current: becomesCurrent } })
+      ? stayEffects({ stay: matched.stay, facility: matched.facility, versions: [v], now, actor: `lab:${v.labId}`, action: 'lab_result', withRoom, skipReminders, extraChanges: { current: becomesCurrent }, revokeDocumentIds })
       : undefined;
     const offset = items.length;
     if (effects) items.push(...effects.items);

@@ -2,13 +2,14 @@ import { createHash } from 'node:crypto';
 import type { IssuedDocument } from '../entities/document.js';
 import type { Facility } from '../entities/facility.js';
 import type { Stay } from '../entities/stay.js';
-import type { DocumentSnapshot, DocumentType, TestResultLine } from '../documents/snapshot.js';
+import type { DocumentSnapshot, DocumentType } from '../documents/snapshot.js';
 import { qrSvgPath } from '../documents/qr.js';
 import { assertRenderable } from '../documents/validate-snapshot.js';
 import { localDate } from '../domain/calendar.js';
 import { newDocumentId } from '../domain/document-id.js';
 import { config } from '../shared/config.js';
 import { randomToken } from '../shared/ids.js';
+import type { ReleaseEvidence } from './release-evidence.js';
 
 // Issuing freezes what a document shows: the snapshot is stored with the document
 // and every download renders exactly it. The download key is random per document,
@@ -30,7 +31,7 @@ export function buildDocument(params: {
   type: DocumentType;
   stay: Stay;
   facility: Facility;
-  tests: TestResultLine[];
+  evidence: ReleaseEvidence;
   releasedDate: string;
   issuedAt: Date;
   issuedBy: string;
@@ -54,7 +55,12 @@ export function buildDocument(params: {
       documentType: stay.person.document.type,
       documentNumber: stay.person.document.number,
     },
-    facility: { name: facility.name, timeZone: facility.timeZone },
+    facility: {
+      name: facility.name,
+      ...(facility.nameEn ? { nameEn: facility.nameEn } : {}),
+      timeZone: facility.timeZone,
+      ...(facility.authority ? { authority: { name: facility.authority.name, ...(facility.authority.nameEn ? { nameEn: facility.authority.nameEn } : {}) } } : {}),
+    },
     stay: {
       stayId: stay.stayId,
       category: stay.category,
@@ -64,7 +70,12 @@ export function buildDocument(params: {
       roomNumber: stay.roomNumber,
       ...(stay.arrival.flightNumber ? { flightNumber: stay.arrival.flightNumber } : {}),
     },
-    tests: params.tests,
+    tests: params.evidence.tests,
+    ...(params.evidence.retest ? { retest: params.evidence.retest } : {}),
+    observation: params.evidence.observation,
+    ...(stay.healthSignoff && params.type === 'health_certificate'
+      ? { signoff: { doctorName: stay.healthSignoff.doctorName, note: stay.healthSignoff.note, signedDate: localDate(new Date(stay.healthSignoff.signedAt), facility.timeZone) } }
+      : {}),
     verifyUrl: `${config().PUBLIC_BASE_URL.replace(/\/$/, '')}/verify/${documentId}`,
   };
   // Refuse to issue a document that could not render: better a clear error now than a broken PDF later.

@@ -1,4 +1,5 @@
 import { auditPut } from '../entities/audit.js';
+import { documentKeys, type DocumentRecord } from '../entities/document.js';
 import { dueKeys, type DueKind } from '../entities/due-item.js';
 import type { Facility } from '../entities/facility.js';
 import { putReminderOnce, type Reminder } from '../entities/reminder.js';
@@ -25,6 +26,10 @@ import { dueItemsOf } from './register-stay.js';
 // - while the stay is open, due items stop nagging: a sample collected on or after
 //   a retest day resolves those RETEST items; a positive resolves every due item
 //   of the stay (no retest, documents or release for someone awaiting transfer);
+// - a positive that becomes a released stay's current result revokes its release
+//   notice and health certificate at once (code positive_result_after_release,
+//   shown on /verify); the urgent reminder says so. Revoking is idempotent: a
+//   document already revoked keeps its first revocation;
 // - one audit entry (codes and ids only).
 
 export interface StayEffects {
@@ -53,6 +58,8 @@ export function stayEffects(params: {
   withRoom: boolean;
   skipReminders: ReadonlySet<string>;
   extraChanges?: Record<string, unknown>;
+  /** Valid documents to revoke because of a positive result after release (documentsToRevoke). */
+  revokeDocumentIds?: readonly string[];
 }): StayEffects {
   const { stay, facility, versions, now } = params;
   const at = now.toISOString();
@@ -115,6 +122,21 @@ export function stayEffects(params: {
     });
   }
 
+  const revoked = params.revokeDocumentIds ?? [];
+  for (const documentId of revoked) {
+    items.push({
+      Update: {
+        TableName: tableName(),
+        Key: documentKeys.key(documentId),
+        UpdateExpression:
+          'SET #state = :revoked, revokedAt = if_not_exists(revokedAt, :at), revokedBy = if_not_exists(revokedBy, :by), revocationCode = if_not_exists(revocationCode, :code)',
+        ConditionExpression: 'attribute_exists(PK)',
+        ExpressionAttributeNames: { '#state': 'state' },
+        ExpressionAttributeValues: { ':revoked': 'revoked', ':at': at, ':by': params.actor, ':code': 'positive_result_after_release' },
+      },
+    });
+  }
+
   items.push(auditPut({
     stayId: stay.stayId,
     at,
@@ -124,6 +146,7 @@ export function stayEffects(params: {
       results: versions.map((v) => ({ labId: v.labId, sampleId: v.sampleId, result: v.result, resultedAt: v.resultedAt })),
       ...(becamePositive ? { status: 'positive', from: 'active' } : {}),
       ...(resolve.size ? { resolvedDue: [...resolve.keys()].sort() } : {}),
+      ...(revoked.length ? { revokedDocuments: [...revoked], revocationCode: 'positive_result_after_release' } : {}),
       ...params.extraChanges,
     },
   }));
@@ -149,7 +172,7 @@ export function stayEffects(params: {
           roomNumber: stay.roomNumber,
           name: stay.person.nameNative,
           day: dayOfStay(stay.schedule.day1Date, collectedDate),
-          note: `sample ${v.sampleId} (${v.labId}) collected ${collectedDate}${v.method ? `, ${v.method}` : ''}: positive${open ? '. Arrange the transfer to hospital.' : ''}`,
+          note: `sample ${v.sampleId} (${v.labId}) collected ${collectedDate}${v.method ? `, ${v.method}` : ''}: positive${open ? '. Arrange the transfer to hospital.' : ''}${revoked.length ? ` Release notice and health certificate revoked (${revoked.join(', ')}); contact the person at once.` : ''}`,
         },
       ],
       createdAt: at,
@@ -159,4 +182,10 @@ export function stayEffects(params: {
   }
 
   return { items, stayIndex, roomIndex, reminderIndexes, becamePositive, resolved: [...resolve.keys()].sort() };
+}
+
+/** The documents a positive result revokes: a released stay's valid release notices and health certificates. */
+export function documentsToRevoke(stay: Pick<Stay, 'status'>, versions: readonly Pick<LabResultVersion, 'result'>[], documents: readonly DocumentRecord[]): string[] {
+  if (stay.status !== 'released' || !versions.some((v) => v.result === 'positive')) return [];
+  return documents.filter((d) => d.state === 'valid' && (d.type === 'release_notice' || d.type === 'health_certificate')).map((d) => d.documentId);
 }

@@ -1,26 +1,35 @@
-import type { TestResultLine } from '../documents/snapshot.js';
+import type { DocumentRetest, TestResultLine } from '../documents/snapshot.js';
+import { DEFAULT_FEVER_HISTORY_POLICY, type DocumentFacts } from '../domain/document-eligibility.js';
+import { observationRecord, type ObservationRecord } from '../domain/observation.js';
 import type { RetestEvidence } from '../domain/release-eligibility.js';
+import { retestThatCounts } from '../domain/retest.js';
+import { listChecks } from '../entities/check.js';
+import type { Facility } from '../entities/facility.js';
 import type { Stay } from '../entities/stay.js';
 import { hadFeverOrSymptomInLast24h } from './recent-fever.js';
-import { latestResults, latestRetestOf } from './stay-test-results.js';
+import { latestResults } from './stay-test-results.js';
 
-// The facts release (and reissuing a document) rests on, read consistently from
-// the stay's own partition: its current lab results (stay-test-results.ts) and its
-// recent temperature checks (recent-fever.ts). The caller has authorised access.
+// The facts release and every document rest on, read consistently from the stay's
+// own partition: its current lab results (stay-test-results.ts), its whole
+// temperature log (for the certificate) and its recent checks (recent-fever.ts).
+// The caller has authorised access.
 
 export interface ReleaseEvidence {
-  /** The newest sample collected on or after the first retest date. */
+  /** The retest that counts (domain/retest.ts). */
   latestRetest?: RetestEvidence;
+  retest?: DocumentRetest;
   feverOrSymptomInLast24h: boolean;
   /** Every current result of the stay, oldest collection first (the test report lists them). */
   tests: TestResultLine[];
+  /** What every check of the stay shows, up to release (or now, before it). */
+  observation: ObservationRecord;
 }
 
 export async function gatherReleaseEvidence(stay: Stay, timeZone: string, now = new Date()): Promise<ReleaseEvidence> {
-  const [results, feverOrSymptomInLast24h] = await Promise.all([latestResults(stay.stayId), hadFeverOrSymptomInLast24h(stay.stayId, now)]);
-  const retest = latestRetestOf(results, stay, timeZone);
+  const [results, feverOrSymptomInLast24h, checks] = await Promise.all([latestResults(stay.stayId), hadFeverOrSymptomInLast24h(stay.stayId, now), listChecks(stay.stayId)]);
+  const retest = retestThatCounts(results, stay.schedule.retestDates, timeZone);
   return {
-    ...(retest ? { latestRetest: { result: retest.result, collectedDate: retest.collectedDate } } : {}),
+    ...(retest ? { latestRetest: { result: retest.result, collectedDate: retest.collectedDate }, retest: { sampleId: retest.sampleId, collectedAt: retest.collectedAt } } : {}),
     feverOrSymptomInLast24h,
     tests: [...results].reverse().map((r) => ({
       sampleId: r.sampleId,
@@ -29,5 +38,19 @@ export async function gatherReleaseEvidence(stay: Stay, timeZone: string, now = 
       result: r.result,
       ...(r.method ? { method: r.method } : {}),
     })),
+    observation: observationRecord(checks, stay.releasedAt ?? now.toISOString()),
+  };
+}
+
+/** The facts documentRefusals (domain/document-eligibility.ts) judges. */
+export function documentFacts(stay: Stay, facility: Facility, e: ReleaseEvidence): DocumentFacts {
+  return {
+    ...(stay.schedule.retestDates[0] ? { firstRetestDate: stay.schedule.retestDates[0] } : {}),
+    ...(e.latestRetest ? { retest: e.latestRetest } : {}),
+    positiveResults: e.tests.filter((t) => t.result === 'positive').length,
+    testResults: e.tests.length,
+    observation: e.observation,
+    feverHistoryPolicy: facility.feverHistoryCertificate ?? DEFAULT_FEVER_HISTORY_POLICY,
+    signedOff: stay.healthSignoff !== undefined,
   };
 }

@@ -3,6 +3,7 @@ import { documentItem } from '../entities/document.js';
 import { getFacilityCached } from '../entities/facility.js';
 import { stayKeys } from '../entities/stay.js';
 import { localDate } from '../domain/calendar.js';
+import { documentRefusals } from '../domain/document-eligibility.js';
 import { releaseRefusals } from '../domain/release-eligibility.js';
 import { tableName } from '../shared/db.js';
 import { ConflictError, NotFoundError } from '../shared/errors.js';
@@ -11,11 +12,13 @@ import { transactWithRetry } from '../shared/transact.js';
 import { closeStayItems } from './close-stay.js';
 import { buildDocument, documentReceipt, DOCUMENT_TYPES } from './issue-documents.js';
 import { loadStayFor } from './load-stay.js';
-import { gatherReleaseEvidence } from './release-evidence.js';
+import { documentFacts, gatherReleaseEvidence } from './release-evidence.js';
 
 // Release (解除集中隔离): checks every condition, then in one transaction marks the
 // stay released, sends the room to cleaning, frees the travel document, closes the
-// due items and issues the three documents (三单) with frozen snapshots.
+// due items and issues the three documents (三单) with frozen snapshots. A document
+// the record does not (yet) allow — a health certificate awaiting a doctor's
+// sign-off — is withheld with its reasons and issued later (issue-document.ts).
 
 export async function releaseStay(principal: Principal, stayId: string, now = new Date()) {
   const stay = await loadStayFor(principal, stayId, true);
@@ -35,8 +38,10 @@ export async function releaseStay(principal: Principal, stayId: string, now = ne
   if (refusals.length > 0) throw new ConflictError('The stay cannot be released yet.', refusals);
 
   const at = now.toISOString();
-  const issued = DOCUMENT_TYPES.map((type) =>
-    buildDocument({ type, stay, facility, tests: evidence.tests, releasedDate: today, issuedAt: now, issuedBy: principal.subject }),
+  const facts = documentFacts(stay, facility, evidence);
+  const withheld = DOCUMENT_TYPES.map((type) => ({ type, reasons: documentRefusals(type, facts) })).filter((w) => w.reasons.length > 0);
+  const issued = DOCUMENT_TYPES.filter((type) => !withheld.some((w) => w.type === type)).map((type) =>
+    buildDocument({ type, stay: { ...stay, releasedAt: at }, facility, evidence, releasedDate: today, issuedAt: now, issuedBy: principal.subject }),
   );
   await transactWithRetry(
     [
@@ -58,7 +63,12 @@ export async function releaseStay(principal: Principal, stayId: string, now = ne
         at,
         actor: principal.subject,
         action: 'release',
-        changes: { status: 'released', roomState: 'cleaning', documents: issued.map((d) => d.document.documentId) },
+        changes: {
+          status: 'released',
+          roomState: 'cleaning',
+          documents: issued.map((d) => d.document.documentId),
+          ...(withheld.length ? { withheld: withheld.map((w) => ({ type: w.type, reasons: w.reasons.map((r) => r.code) })) } : {}),
+        },
       }),
     ],
     (reasons) =>
@@ -74,5 +84,6 @@ export async function releaseStay(principal: Principal, stayId: string, now = ne
     roomNumber: stay.roomNumber,
     roomState: 'cleaning' as const,
     documents: issued.map(documentReceipt),
+    ...(withheld.length ? { withheld } : {}),
   };
 }

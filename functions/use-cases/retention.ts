@@ -38,7 +38,7 @@ const FACILITY_CONCURRENCY = 2;
 const STAY_CONCURRENCY = 4;
 
 /** Stay attributes that hold personal data or free text (besides `person`, replaced). */
-const REMOVED_STAY_FIELDS = ['diet', 'ethnicity', 'notes', 'departure'] as const;
+const REMOVED_STAY_FIELDS = ['diet', 'ethnicity', 'notes', 'departure', 'healthSignoff'] as const;
 
 export interface RetentionResult extends JobResult {
   job: 'retention';
@@ -141,9 +141,10 @@ async function anonymizeStay(row: DueRow & { facilityId: string }, now: Date, me
           TableName: tableName(),
           Key: documentKeys.key(d.documentId),
           // Without the key hash no download can succeed; verification keeps state, type, issue date, facility.
-          UpdateExpression: 'SET anonymizedAt = :at REMOVE keyHash, #snapshot.#holder, #snapshot.#tests, revokedReason',
+          // The temperature-log facts, the retest's sample and a doctor's note are the person's health data too.
+          UpdateExpression: 'SET anonymizedAt = :at REMOVE keyHash, #snapshot.#holder, #snapshot.#tests, #snapshot.#observation, #snapshot.#retest, #snapshot.#signoff, revokedReason',
           ConditionExpression: 'attribute_exists(PK)',
-          ExpressionAttributeNames: { '#snapshot': 'snapshot', '#holder': 'holder', '#tests': 'tests' },
+          ExpressionAttributeNames: { '#snapshot': 'snapshot', '#holder': 'holder', '#tests': 'tests', '#observation': 'observation', '#retest': 'retest', '#signoff': 'signoff' },
           ExpressionAttributeValues: { ':at': at },
         },
       })),

@@ -1,7 +1,7 @@
 import { listTestResults, type StoredTestResult } from '../entities/test-result.js';
 import type { Stay } from '../entities/stay.js';
 import { getFacilityCached } from '../entities/facility.js';
-import { localDate } from '../domain/calendar.js';
+import { newestCollectedFirst, retestThatCounts } from '../domain/retest.js';
 import type { RetestEvidence } from '../domain/release-eligibility.js';
 import { NotFoundError } from '../shared/errors.js';
 import type { Principal } from '../shared/principal.js';
@@ -12,14 +12,9 @@ import { loadStayRecordFor } from './load-stay.js';
 // result stored a moment ago counts). Superseded reports stay in the sample's
 // history (GET /lab/samples/{labId}/{sampleId}), not here.
 
-/** Newest collection first; ties by later result, then sample id (stable order). */
-function newestFirst(a: StoredTestResult, b: StoredTestResult): number {
-  return b.collectedAt.localeCompare(a.collectedAt) || b.resultedAt.localeCompare(a.resultedAt) || a.sampleId.localeCompare(b.sampleId);
-}
-
 /** The stay's current test results, newest collection first. The caller has checked access to the stay. */
 export async function latestResults(stayId: string): Promise<StoredTestResult[]> {
-  return (await listTestResults(stayId)).sort(newestFirst);
+  return (await listTestResults(stayId)).sort(newestCollectedFirst);
 }
 
 export interface LatestRetest extends RetestEvidence {
@@ -29,22 +24,10 @@ export interface LatestRetest extends RetestEvidence {
   resultedAt: string;
 }
 
-/**
- * The latest retest of a stay: of `results` (newest first, as latestResults gives
- * them), the newest sample collected on or after the first retest date, in the
- * facility's time zone. Undefined when none was collected yet, or the stay's
- * policy has no retest.
- */
+/** The retest that counts (domain/retest.ts) of `results`, with the fields the API shows. */
 export function latestRetestOf(results: readonly StoredTestResult[], stay: Pick<Stay, 'schedule'>, timeZone: string): LatestRetest | undefined {
-  const first = stay.schedule.retestDates[0];
-  if (!first) return undefined;
-  for (const r of [...results].sort(newestFirst)) {
-    const collectedDate = localDate(r.collectedAt, timeZone);
-    if (collectedDate >= first) {
-      return { result: r.result, collectedDate, sampleId: r.sampleId, labId: r.labId, collectedAt: r.collectedAt, resultedAt: r.resultedAt };
-    }
-  }
-  return undefined;
+  const r = retestThatCounts(results, stay.schedule.retestDates, timeZone);
+  return r && { result: r.result, collectedDate: r.collectedDate, sampleId: r.sampleId, labId: r.labId, collectedAt: r.collectedAt, resultedAt: r.resultedAt };
 }
 
 /** The latest retest result of a stay (what release needs), read consistently. */

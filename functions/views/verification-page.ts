@@ -6,6 +6,12 @@ const TYPE_NAMES: Record<string, string> = {
   test_report: '核酸检测报告 · Nucleic acid test report',
 };
 
+const REVOCATION_REASONS: Record<string, string> = {
+  revoked_by_staff: '签发机构已撤销 · Revoked by the issuing authority',
+  reissued: '已由重新签发的文书取代 · Replaced by a reissued document',
+  positive_result_after_release: '解除后检测结果为阳性 · A positive test result was reported after release',
+};
+
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** A tiny self-contained page: the verdict first, in large type, then the few public facts. */
@@ -19,9 +25,11 @@ export function verificationPage(v: Verification): string {
 <dt>文件 · Document</dt><dd>${escape(TYPE_NAMES[v.type] ?? v.type)}</dd>
 <dt>编号 · Number</dt><dd>${escape(v.documentId)}</dd>
 <dt>签发日期 · Issued</dt><dd>${escape(v.issueDate)}</dd>
-<dt>签发机构 · Facility</dt><dd>${escape(v.facility)}</dd>
+${v.authority ? `<dt>签发机构 · Issued by</dt><dd>${escape(v.authority)}</dd>
+<dt>隔离场所 · Facility</dt>` : '<dt>签发机构 · Facility</dt>'}<dd>${escape(v.facility)}</dd>
 <dt>持有人 · Holder</dt><dd>${v.holderInitials !== undefined && v.documentNumber !== undefined ? `${escape(v.holderInitials)} · ${escape(v.documentNumber)}` : '—'}</dd>
 ${v.revokedAt ? `<dt>撤销 · Revoked</dt><dd>${escape(v.revokedAt.slice(0, 10))}</dd>` : ''}
+${v.revocationCode ? `<dt>撤销原因 · Reason</dt><dd>${escape(REVOCATION_REASONS[v.revocationCode] ?? REVOCATION_REASONS.revoked_by_staff!)}</dd>` : ''}
 </dl>`;
   return `<!doctype html><html lang="zh"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>文件验证 · Document verification</title>

@@ -157,7 +157,7 @@ describe('invalid snapshots', () => {
     if (!latest) throw new Error('fixtures changed');
     for (const type of ['release_notice', 'health_certificate'] as const) {
       const issues = await issuesOf({ ...s, type, tests: [...s.tests.slice(0, -1), { ...latest, result: 'positive' }] });
-      expect(issues).toEqual([`tests: latest result is positive; a ${type} requires a negative latest test`]);
+      expect(issues).toEqual([`tests: the retest that counts is positive; a ${type} requires a negative retest`]);
     }
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isWellFormedDocumentId, newDocumentId } from '../../functions/domain/document-id.js';
+import { isWellFormedDocumentId, newDocumentId, normalizeDocumentId } from '../../functions/domain/document-id.js';
 import { initials, maskDocumentNumber } from '../../functions/domain/masking.js';
 import { releaseRefusals, type ReleaseFacts } from '../../functions/domain/release-eligibility.js';
 
@@ -41,15 +41,36 @@ describe('release eligibility', () => {
 });
 
 describe('document ids', () => {
-  it('carry a check symbol that catches a changed character', () => {
+  it('are four groups of four Crockford characters, no symbols, with a check character that catches a changed character', () => {
     for (let i = 0; i < 200; i++) {
       const id = newDocumentId();
+      expect(id).toMatch(/^D[0-9A-HJKMNP-TV-Z]{3}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/);
       expect(isWellFormedDocumentId(id)).toBe(true);
-      const pos = 1 + (i % 16);
-      const swapped = id.slice(0, pos) + (id[pos] === 'A' ? 'B' : 'A') + id.slice(pos + 1);
-      expect(isWellFormedDocumentId(swapped)).toBe(false);
+      const positions = [...id].map((c, p) => (c === '-' || p === 0 ? -1 : p)).filter((p) => p > 0);
+      const pos = positions[i % positions.length]!;
+      const changed = id.slice(0, pos) + (id[pos] === 'A' ? 'B' : 'A') + id.slice(pos + 1);
+      expect(isWellFormedDocumentId(changed)).toBe(false);
     }
     expect(isWellFormedDocumentId('../../etc/passwd')).toBe(false);
+  });
+
+  it('catch two swapped neighbours and accept what a person types', () => {
+    for (let i = 0; i < 2000; i++) {
+      const id = newDocumentId();
+      const compact = id.replace(/-/g, '');
+      const pos = 1 + (i % 14);
+      // Like every Luhn mod N check, the one swap it cannot see is 0 with the last symbol (Z).
+      if (compact[pos] === compact[pos + 1] || [compact[pos], compact[pos + 1]].sort().join('') === '0Z') continue;
+      const swapped = compact.slice(0, pos) + compact[pos + 1] + compact[pos] + compact.slice(pos + 2);
+      expect(normalizeDocumentId(swapped)).toBeUndefined();
+      expect(normalizeDocumentId(compact.toLowerCase())).toBe(id);
+      expect(normalizeDocumentId(id.replace(/-/g, ' ').replace(/0/g, 'O').replace(/1/g, 'l'))).toBe(id);
+    }
+  });
+
+  it('still verify ids issued in the earlier format', () => {
+    expect(isWellFormedDocumentId('D0000000000000000')).toBe(true);
+    expect(normalizeDocumentId('D0000000000000001')).toBeUndefined();
   });
 });
 

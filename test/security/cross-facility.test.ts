@@ -83,6 +83,7 @@ const probes: Record<string, () => Probe[]> = {
     },
   ],
   'GET /facilities/{facilityId}': () => [{ path: `/facilities/${a.facilityId}`, status: 403 }],
+  'PUT /facilities/{facilityId}': () => [{ method: 'PUT', path: `/facilities/${a.facilityId}`, body: { authority: { name: 'Forged authority' } }, status: 403 }], // admin only
   'POST /facilities/{facilityId}/rooms': () => [{ path: `/facilities/${a.facilityId}/rooms`, body: { range: { from: 900, to: 901 } }, status: 403 }],
   'GET /facilities/{facilityId}/board': () => [{ path: `/facilities/${a.facilityId}/board`, status: 403 }],
   'POST /facilities/{facilityId}/stays': () => [{ path: `/facilities/${a.facilityId}/stays`, body: registration(), status: 403 }],
@@ -108,6 +109,8 @@ const probes: Record<string, () => Probe[]> = {
       { path: `/stays/${released.stayId}/documents/${d}/reissue`, body: { reason: 'Reissued by another hotel' }, status: 403 },
       { path: `/stays/${stayOfB.stayId}/documents/${d}/reissue`, body: { reason: 'Reissued by another hotel' }, status: 404 },
     ]),
+  'POST /stays/{stayId}/documents/issue': () => [{ path: `/stays/${released.stayId}/documents/issue`, body: { type: 'release_notice' }, status: 403 }],
+  'POST /stays/{stayId}/health-signoff': () => [{ path: `/stays/${released.stayId}/health-signoff`, body: { doctorName: 'Dr Forged', note: 'signed off by another hotel' }, status: 403 }],
   'GET /stays/{stayId}/audit': () => [
     { path: `/stays/${active.stayId}/audit`, status: 403 },
     { path: `/stays/${stayOfB.stayId}/audit`, status: 403 }, // admin only, even for B's own stay

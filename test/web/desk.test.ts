@@ -257,7 +257,7 @@ describe('staff web form', () => {
     for (const d of released.documents) expect(slip).toContain(d.key);
     // The slip's link downloads the PDF.
     const href = await page.locator('#slip a', { hasText: 'Download' }).first().getAttribute('href');
-    expect(href).toMatch(/\/documents\/D[0-9A-Z]+\.pdf\?key=/);
+    expect(href).toMatch(/\/documents\/D[0-9A-Z]{3}(-[0-9A-Z]{4}){3}\.pdf\?key=/);
     expect(await page.getByRole('button', { name: 'Release this person' }).isDisabled()).toBe(true);
     await screenshot(page, 'release-slip');
     expect(errors).toEqual([]);
