@@ -1,12 +1,16 @@
-import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
+import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { jwtVerify } from 'jose';
 
-// Local stand-in for Cognito: RS256 tokens signed with a key pair kept under .data/,
-// verified by the local server the way the HttpApi JWT authorizer verifies Cognito's.
+// Local stand-in for Cognito: RS256 tokens signed with a key pair kept under .data/
+// (or held in memory only), verified by the local server with `jose` as strictly as
+// the HttpApi JWT authorizer verifies Cognito's.
 
 export const LOCAL_ISSUER = 'quarantine-desk-local';
 export const LOCAL_AUDIENCE = 'quarantine-desk';
+/** Cognito issues ID and access tokens for at most one day; a longer-lived token is not one of ours. */
+export const MAX_TOKEN_LIFETIME_SECONDS = 24 * 3600;
 
 export interface KeyPair {
   privateKey: KeyObject;
@@ -30,14 +34,18 @@ export function loadOrCreateKeyPair(path: string): KeyPair {
   return pair;
 }
 
-const b64 = (v: object) => Buffer.from(JSON.stringify(v)).toString('base64url');
-
 export interface TokenClaims {
   sub: string;
   role: 'staff' | 'admin';
   facilities: string[];
 }
 
+const b64 = (v: object) => Buffer.from(JSON.stringify(v)).toString('base64url');
+
+/**
+ * A Cognito-shaped ID token. Minting stays synchronous (node:crypto RS256) because
+ * tests and benchmarks mint tokens inline everywhere; every check of a token is jose's.
+ */
 export function signToken(key: KeyObject, claims: TokenClaims, ttlSeconds = 12 * 3600, now = Date.now()): string {
   const iat = Math.floor(now / 1000);
   const payload = {
@@ -55,19 +63,34 @@ export function signToken(key: KeyObject, claims: TokenClaims, ttlSeconds = 12 *
   return `${head}.${sign('sha256', Buffer.from(head), key).toString('base64url')}`;
 }
 
-/** Verified claims, or undefined for a malformed, forged, expired or foreign token. */
-export function verifyToken(key: KeyObject, token: string, now = Date.now()): Record<string, unknown> | undefined {
-  const parts = token.split('.');
-  if (parts.length !== 3) return undefined;
-  const [head, body, signature] = parts as [string, string, string];
+/**
+ * Verified claims, or undefined for a malformed, forged, expired, not-yet-valid,
+ * foreign or over-long token. Like the HttpApi JWT authorizer: RS256 only, exp, nbf
+ * and iat against the clock, our issuer, and `aud` (ID tokens) or, when there is no
+ * `aud`, `client_id` (Cognito access tokens) naming our client; plus what Cognito
+ * guarantees and the handlers rely on: a non-empty `sub`, a `token_use` that fits
+ * the audience claim, and a lifetime of at most a day.
+ */
+export async function verifyToken(key: KeyObject, token: string, now = Date.now()): Promise<Record<string, unknown> | undefined> {
   try {
-    const header = JSON.parse(Buffer.from(head, 'base64url').toString()) as { alg?: string };
-    if (header.alg !== 'RS256') return undefined;
-    if (!verify('sha256', Buffer.from(`${head}.${body}`), key, Buffer.from(signature, 'base64url'))) return undefined;
-    const claims = JSON.parse(Buffer.from(body, 'base64url').toString()) as Record<string, unknown>;
-    if (claims.iss !== LOCAL_ISSUER || claims.aud !== LOCAL_AUDIENCE) return undefined;
-    if (typeof claims.exp !== 'number' || claims.exp * 1000 <= now) return undefined;
-    return claims;
+    const { payload } = await jwtVerify(token, key, {
+      algorithms: ['RS256'],
+      issuer: LOCAL_ISSUER,
+      currentDate: new Date(now),
+      maxTokenAge: MAX_TOKEN_LIFETIME_SECONDS,
+      requiredClaims: ['sub', 'exp', 'iat', 'token_use'],
+    });
+    const { sub, exp, iat, aud, token_use: use } = payload as Record<string, unknown>;
+    if (typeof sub !== 'string' || sub.trim() === '') return undefined;
+    if (typeof exp !== 'number' || typeof iat !== 'number' || exp - iat > MAX_TOKEN_LIFETIME_SECONDS) return undefined;
+    if (use === 'id') {
+      if (!(Array.isArray(aud) ? aud.includes(LOCAL_AUDIENCE) : aud === LOCAL_AUDIENCE)) return undefined;
+    } else if (use === 'access') {
+      if (aud !== undefined || payload.client_id !== LOCAL_AUDIENCE) return undefined;
+    } else {
+      return undefined;
+    }
+    return payload as Record<string, unknown>;
   } catch {
     return undefined;
   }

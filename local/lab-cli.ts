@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { parseArgs } from 'node:util';
 import { signedHeaders } from '../functions/domain/lab-signature.js';
 import { randomToken } from '../functions/shared/ids.js';
+import { parseCli, usageError } from './cli.js';
 
 // `npm run lab -- add NAME`      registers a lab: prints its id and a new random secret
 // `npm run lab -- list`          the registered labs (ids and names; no secrets)
@@ -18,9 +18,16 @@ interface LabEntry {
   createdAt: string;
 }
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
+const cliCommand = 'npm run lab --';
+const { values, positionals } = parseCli({
+  command: cliCommand,
+  usage: ['add NAME', 'list', 'sign LAB_ID < body.json'],
+  summary:
+    'add: registers a lab and prints its id and a new random secret. list: the registered labs (no secrets). sign: prints the three signed headers for the body on stdin.',
+  positionals: true,
   options: { file: { type: 'string', default: process.env.LAB_SECRETS_FILE ?? '.data/labs.json' } },
+  help: { file: { arg: 'FILE', text: 'the labs file the local server reads ($LAB_SECRETS_FILE)' } },
+  footer: ['An `npm start -- --in-memory` stack reads no file: give it labs in $LAB_SECRETS as {"<labId>": "<secret>"}.'],
 });
 const [command, arg] = positionals;
 const file = values.file;
@@ -48,7 +55,7 @@ function slug(name: string): string {
 }
 
 function usage(code: number): never {
-  console.error('usage: npm run lab -- add NAME | list | sign LAB_ID < body.json   [--file .data/labs.json]');
+  console.error(`usage: ${cliCommand} add NAME | list | sign LAB_ID < body.json   [--file .data/labs.json]   (${cliCommand} --help)`);
   process.exit(code);
 }
 
@@ -75,6 +82,8 @@ if (command === 'add') {
   }
   const body = readFileSync(0, 'utf8');
   for (const [k, v] of Object.entries(signedHeaders(arg, lab.secret, body))) console.log(`${k}: ${v}`);
+} else if (command) {
+  usageError(cliCommand, `unknown command ${command}; commands: add, list, sign`);
 } else {
-  usage(command ? 2 : 0);
+  usage(0);
 }

@@ -64,20 +64,79 @@ function send(res: ServerResponse, status: number, body: string, headers: Record
   res.end(body);
 }
 
-async function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_PAYLOAD) return undefined;
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
+export interface ServerLimits {
+  /** Largest request body; API Gateway HTTP APIs accept payloads up to 10 MB. */
+  maxBodyBytes: number;
+  /** Time for a client to send the request line and all headers. */
+  headersTimeoutMs: number;
+  /** Time for a client to send the whole request, body included. */
+  requestTimeoutMs: number;
+  /** Longest pause while a body is arriving. */
+  bodyIdleTimeoutMs: number;
 }
 
-export function createLocalServer(opts: { publicKey: KeyObject; routes?: readonly RouteDef[] }): Server {
+export const DEFAULT_LIMITS: ServerLimits = { maxBodyBytes: MAX_PAYLOAD, headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, bodyIdleTimeoutMs: 10_000 };
+
+type BodyResult = { ok: true; body: Buffer } | { ok: false; status: 408 | 413 | 400 };
+
+/**
+ * The body, read chunk by chunk: refused (413) as soon as it passes the limit, or
+ * before reading anything when Content-Length already does, and given up (408)
+ * after a pause longer than the idle timeout. Never buffers more than the limit.
+ */
+function readBody(req: IncomingMessage, limits: ServerLimits): Promise<BodyResult> {
+  if (Number(req.headers['content-length']) > limits.maxBodyBytes) return Promise.resolve({ ok: false, status: 413 });
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let timer: NodeJS.Timeout | undefined;
+    const finish = (result: BodyResult) => {
+      clearTimeout(timer);
+      req.off('data', onData).off('end', onEnd).off('error', onError);
+      if (!result.ok) req.pause();
+      resolve(result);
+    };
+    const arm = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => finish({ ok: false, status: 408 }), limits.bodyIdleTimeoutMs);
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limits.maxBodyBytes) return finish({ ok: false, status: 413 });
+      chunks.push(chunk);
+      arm();
+    };
+    const onEnd = () => finish({ ok: true, body: Buffer.concat(chunks) });
+    const onError = () => finish({ ok: false, status: 400 });
+    req.on('data', onData).once('end', onEnd).once('error', onError);
+    arm();
+  });
+}
+
+const REFUSED: Record<number, string> = { 400: 'Bad Request', 408: 'Request Timeout', 413: 'Request Entity Too Large' };
+
+/** Answers and hangs up without reading the rest of the request. */
+function refuse(req: IncomingMessage, res: ServerResponse, status: 400 | 408 | 413): void {
+  res.shouldKeepAlive = false;
+  res.once('finish', () => {
+    // FIN first so the client reads the answer; then drop whatever it still sends.
+    req.socket.end();
+    setTimeout(() => req.socket.destroy(), 1000).unref();
+  });
+  send(res, status, JSON.stringify({ message: REFUSED[status] }), { 'content-type': 'application/json', connection: 'close' });
+}
+
+export function createLocalServer(opts: { publicKey: KeyObject; routes?: readonly RouteDef[]; limits?: Partial<ServerLimits> }): Server {
   const compiled = (opts.routes ?? defaultRoutes).map(compile);
-  return createServer((req, res) => {
+  const limits: ServerLimits = { ...DEFAULT_LIMITS, ...opts.limits };
+  // Node answers 408 itself when headers or the whole request are late; it looks at
+  // its connections once per check interval, so that is kept well under the timeouts.
+  const timeouts = {
+    headersTimeout: limits.headersTimeoutMs,
+    requestTimeout: limits.requestTimeoutMs,
+    connectionsCheckingInterval: Math.max(50, Math.min(1000, limits.headersTimeoutMs / 4)),
+  };
+  return createServer(timeouts, (req, res) => {
     handle(req, res).catch(() => {
       if (!res.headersSent) send(res, 500, JSON.stringify({ message: 'Internal Server Error' }));
       else res.destroy();
@@ -104,11 +163,12 @@ export function createLocalServer(opts: { publicKey: KeyObject; routes?: readonl
     let claims: Record<string, unknown> | undefined;
     if (route.access === 'staff' || route.access === 'admin') {
       const token = /^Bearer (.+)$/i.exec(req.headers.authorization ?? '')?.[1];
-      claims = token ? verifyToken(opts.publicKey, token) : undefined;
+      claims = token ? await verifyToken(opts.publicKey, token) : undefined;
       if (!claims) return send(res, 401, JSON.stringify({ message: 'Unauthorized' }), { 'content-type': 'application/json', 'www-authenticate': 'Bearer' });
     }
-    const body = await readBody(req);
-    if (!body) return send(res, 413, JSON.stringify({ message: 'Request Entity Too Large' }));
+    const read = await readBody(req, limits);
+    if (!read.ok) return refuse(req, res, read.status);
+    const { body } = read;
 
     const event = toApiEvent({ req, url, routeKey: routeKey(route), pathParameters: match.params, body, claims });
     const handler = await loadHandler(route.handler);

@@ -1,10 +1,19 @@
-import { parseArgs } from 'node:util';
+import { join } from 'node:path';
+import { parseCli, intOption } from './cli.js';
+import { signToken } from './jwt.js';
 import { startLocalStack } from './local-stack.js';
+import { removeStackFile, writeStackFile } from './stack-file.js';
 
 // `npm start`: the whole system on this machine. Ctrl-C or SIGTERM stops the HTTP
-// server and DynamoDB Local before exiting.
+// server and DynamoDB Local before exiting. --in-memory keeps nothing on disk: the
+// table lives in DynamoDB Local's memory, the token key in this process's, and labs
+// come from LAB_SECRETS only.
 
-const { values } = parseArgs({
+const command = 'npm start --';
+const { values } = parseCli({
+  command,
+  usage: ['[options]'],
+  summary: 'Runs the whole system on this machine: DynamoDB Local (127.0.0.1 only), the API and web form, and the scheduled jobs on timers.',
   options: {
     port: { type: 'string', default: process.env.PORT ?? '3000' },
     'dynamo-port': { type: 'string', default: process.env.DYNAMO_PORT ?? '8000' },
@@ -12,28 +21,52 @@ const { values } = parseArgs({
     'data-dir': { type: 'string', default: '.data' },
     'no-jobs': { type: 'boolean', default: false },
   },
+  help: {
+    port: { arg: 'N', text: 'HTTP port of the API and web form ($PORT)' },
+    'dynamo-port': { arg: 'N', text: 'port of DynamoDB Local ($DYNAMO_PORT)' },
+    'in-memory': { text: 'keep nothing on disk: data in memory, a signing key for this run only (its admin token is printed), labs from $LAB_SECRETS only' },
+    'data-dir': { arg: 'DIR', text: 'where the table, the token key, labs.json and stack.json (for `npm run job`) live' },
+    'no-jobs': { text: 'do not run the scheduled jobs on their timers' },
+  },
+  footer: ['Tokens: npm run token -- --role admin   (signed with DIR/local-jwt-key.pem; not accepted by an --in-memory stack)'],
 });
+
+const port = intOption(command, 'port', values.port, 0, 65535);
+const dynamoPort = intOption(command, 'dynamo-port', values['dynamo-port'], 1, 65535);
+const inMemory = values['in-memory'];
+const dataDir = values['data-dir'];
+const tableName = process.env.TABLE_NAME ?? 'quarantine-desk';
 
 process.env.LOG_LEVEL ??= 'info';
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-const stack = await startLocalStack({
-  port: Number(values.port),
-  dynamoPort: Number(values['dynamo-port']),
-  persist: !values['in-memory'],
-  dataDir: values['data-dir'],
-  tableName: process.env.TABLE_NAME ?? 'quarantine-desk',
-  jobs: !values['no-jobs'],
-});
+// Labs from the environment only: an empty set unless LAB_SECRETS names some.
+if (inMemory) process.env.LAB_SECRETS ??= '{}';
+else process.env.LAB_SECRETS_FILE ??= join(dataDir, 'labs.json');
+
+const stack = await startLocalStack({ port, dynamoPort, persist: !inMemory, ephemeralKey: inMemory, dataDir, tableName, jobs: !values['no-jobs'] }).catch(
+  (err: Error) => {
+    console.error(`npm start: ${err.message}`);
+    process.exit(1);
+  },
+);
+if (!inMemory) writeStackFile(dataDir, { pid: process.pid, url: stack.url, dynamoEndpoint: stack.dynamo.endpoint, tableName, startedAt: new Date().toISOString() });
 
 const publicUrl = stack.url.replace('127.0.0.1', 'localhost');
-console.log(`quarantine-desk is running on ${publicUrl}  (DynamoDB Local on ${stack.dynamo.endpoint}, data ${values['in-memory'] ? 'in memory' : `in ${values['data-dir']}/`})`);
-console.log(`Get a token:  npm run token -- --role admin    |    npm run token -- --facility <id> --role staff`);
+console.log(`quarantine-desk is running on ${publicUrl}  (DynamoDB Local on ${stack.dynamo.endpoint}, data ${inMemory ? 'in memory' : `in ${dataDir}/`})`);
+if (inMemory) {
+  const admin = signToken(stack.keys.privateKey, { sub: 'admin-local', role: 'admin', facilities: [] });
+  console.log(`Admin token for this run (12 h; the key lives in memory only):\n${admin}`);
+  console.log(`Run a job:    npm run job -- NAME --dynamo-port ${stack.dynamo.port}`);
+} else {
+  console.log(`Get a token:  npm run token -- --role admin    |    npm run token -- --facility <id> --role staff`);
+}
 
 let stopping = false;
 async function shutdown(signal: string, code = 0): Promise<void> {
   if (stopping) return;
   stopping = true;
   console.log(`\n${signal}: stopping`);
+  if (!inMemory) removeStackFile(dataDir);
   await stack.stop().catch(() => undefined);
   process.exit(code);
 }

@@ -9,7 +9,9 @@ import { facilityWithRooms, registration, type FacilityFixture } from '../suppor
 // escalated-role and garbage tokens with 401 on every protected route): correctly
 // signed tokens with claims missing or odd, tokens a few seconds expired, other
 // algorithms (HS256 keyed with our public key: the classic key confusion), tampered
-// facility lists, and staff on every admin route. Never a 500.
+// facility lists, and staff on every admin route. Never a 500. The local check is as
+// strict as the HttpApi JWT authorizer: exp, nbf, iat, iss, aud (or client_id for an
+// access token), token_use, a non-empty sub and a lifetime of at most a day.
 
 let api: TestApi;
 let a: FacilityFixture;
@@ -44,6 +46,23 @@ describe('tokens that are not ours, not valid or not complete', () => {
     ['of another issuer', () => rawToken({ ...basePayload(), 'custom:role': 'admin', iss: 'https://evil.example' }), 401],
     ['for another audience', () => rawToken({ ...basePayload(), 'custom:role': 'admin', aud: 'other-app' }), 401],
     ['without sub', () => rawToken({ ...basePayload(), sub: undefined, 'custom:role': 'admin' }), 401],
+    ['with an empty sub', () => rawToken({ ...basePayload(), sub: '', 'custom:role': 'admin' }), 401],
+    ['with a sub that is not a string', () => rawToken({ ...basePayload(), sub: 42, 'custom:role': 'admin' }), 401],
+    ['not valid before a minute from now (nbf)', () => rawToken({ ...basePayload(), 'custom:role': 'admin', nbf: now() + 60 }), 401],
+    ['issued in the future (iat)', () => rawToken({ ...basePayload(), 'custom:role': 'admin', iat: now() + 60 }), 401],
+    ['without iat', () => rawToken({ ...basePayload(), 'custom:role': 'admin', iat: undefined }), 401],
+    ['living longer than a day (exp - iat)', () => rawToken({ ...basePayload(), 'custom:role': 'admin', exp: now() + 24 * 3600 + 1 }), 401],
+    ['issued more than a day ago, still unexpired', () => rawToken({ ...basePayload(), 'custom:role': 'admin', iat: now() - 24 * 3600 - 5, exp: now() + 600 }), 401],
+    ['without token_use', () => rawToken({ ...basePayload(), 'custom:role': 'admin', token_use: undefined }), 401],
+    ['a refresh token_use', () => rawToken({ ...basePayload(), 'custom:role': 'admin', token_use: 'refresh' }), 401],
+    ['an access token that carries aud instead of client_id', () => rawToken({ ...basePayload(), 'custom:role': 'admin', token_use: 'access' }), 401],
+    ['an access token for another client', () => rawToken({ ...basePayload(), aud: undefined, client_id: 'other-app', 'custom:role': 'admin', token_use: 'access' }), 401],
+    ['an ID token with client_id but no aud', () => rawToken({ ...basePayload(), aud: undefined, client_id: LOCAL_AUDIENCE, 'custom:role': 'admin' }), 401],
+    ['of our issuer in another case', () => rawToken({ ...basePayload(), 'custom:role': 'admin', iss: LOCAL_ISSUER.toUpperCase() }), 401],
+    ['RS512 over our key (not the algorithm Cognito signs with)', () => {
+      const head = `${b64({ alg: 'RS512', typ: 'JWT' })}.${b64({ ...basePayload(), 'custom:role': 'admin' })}`;
+      return `${head}.${sign('sha512', Buffer.from(head), api.keys.privateKey).toString('base64url')}`;
+    }, 401],
     ['signed by another key', () => signToken(newKeyPair().privateKey, { sub: 'x', role: 'admin', facilities: [a.facilityId] }), 401],
     [
       'HS256 keyed with our public key (key confusion)',
@@ -89,6 +108,20 @@ describe('tokens that are not ours, not valid or not complete', () => {
       const res = await api.call('GET', `/stays/${stayOfA}`, { headers });
       expect(res.status, JSON.stringify(headers).slice(0, 40)).toBe(401);
     }
+  });
+});
+
+describe('tokens the HttpApi JWT authorizer would accept', () => {
+  const accepted: [string, () => Record<string, unknown>][] = [
+    ['an ID token (aud is our client)', () => ({ ...basePayload(), 'custom:role': 'admin' })],
+    ['an ID token whose aud list includes our client', () => ({ ...basePayload(), aud: ['other-app', LOCAL_AUDIENCE], 'custom:role': 'admin' })],
+    ['an ID token already valid (nbf a second ago)', () => ({ ...basePayload(), nbf: now() - 1, 'custom:role': 'admin' })],
+    ['a Cognito access token (client_id, no aud)', () => ({ ...basePayload(), aud: undefined, client_id: LOCAL_AUDIENCE, token_use: 'access', 'custom:role': 'admin' })],
+    ['a token of exactly the longest lifetime', () => ({ ...basePayload(), exp: now() + 24 * 3600, 'custom:role': 'admin' })],
+  ];
+  it.each(accepted)('%s', async (_, claims) => {
+    const res = await api.call('GET', '/facilities', { token: rawToken(claims()) });
+    expect(res.status, res.text.slice(0, 200)).toBe(200);
   });
 });
 
