@@ -128,6 +128,16 @@ export async function getStay(stayId: string, consistent = false): Promise<Stay 
   return stay && !isAnonymized(stay) ? stay : undefined;
 }
 
+/** The GSI1 partition and sort-key range a facility-stays Query reads (page cursors are bound to it). */
+export function facilityStaysScope(params: { facilityId: string; fromDay1?: string; toDay1?: string }) {
+  const ranged = params.fromDay1 !== undefined || params.toDay1 !== undefined;
+  return {
+    index: 'GSI1' as const,
+    partition: stayKeys.byFacilityPk(params.facilityId),
+    ...(ranged ? { sortFrom: params.fromDay1 ?? '0000', sortTo: `${params.toDay1 ?? '9999'}#~` } : {}),
+  };
+}
+
 export interface StayPage {
   stays: StayRecord[];
   lastKey?: Record<string, unknown>;
@@ -147,12 +157,13 @@ export async function queryFacilityStays(params: {
   startKey?: Record<string, unknown>;
 }): Promise<StayPage> {
   const names: Record<string, string> = {};
-  const values: Record<string, unknown> = { ':pk': stayKeys.byFacilityPk(params.facilityId) };
+  const scope = facilityStaysScope(params);
+  const values: Record<string, unknown> = { ':pk': scope.partition };
   let keyCondition = 'GSI1PK = :pk';
-  if (params.fromDay1 || params.toDay1) {
+  if (scope.sortFrom !== undefined) {
     keyCondition += ' AND GSI1SK BETWEEN :from AND :to';
-    values[':from'] = params.fromDay1 ?? '0000';
-    values[':to'] = `${params.toDay1 ?? '9999'}#~`;
+    values[':from'] = scope.sortFrom;
+    values[':to'] = scope.sortTo;
   }
   const filters: string[] = [];
   if (params.status) {
