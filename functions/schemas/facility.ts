@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_POLICY, policyProblems } from '../domain/schedule.js';
-import { roomNumber, slug, timeZone } from './common.js';
+import { facilityIdSchema, roomNumber, timeZone } from './common.js';
 
 export const PolicyInput = z
   .object({
@@ -15,7 +15,7 @@ export const PolicyInput = z
 
 export const CreateFacilityInput = z
   .object({
-    facilityId: slug.optional(),
+    facilityId: facilityIdSchema.optional(),
     name: z.string().trim().min(1).max(120),
     timeZone,
     policy: PolicyInput.default(DEFAULT_POLICY),

@@ -1,4 +1,5 @@
 import type { ScheduledEvent } from 'aws-lambda';
+import { canonicalFacilityId } from '../domain/facility-id.js';
 import { errorFields, logger } from './logger.js';
 
 // Every scheduled job is `jobHandler(name, fn)`: the clock is the scheduled event's
@@ -24,7 +25,7 @@ export function jobContext(event: JobEvent): JobContext {
   if (Number.isNaN(time.getTime())) throw new Error('The scheduled event has an invalid time');
   const ids = (event?.detail as { facilityIds?: unknown } | undefined)?.facilityIds;
   const facilityIds = Array.isArray(ids) && ids.every((i) => typeof i === 'string') ? (ids as string[]) : undefined;
-  return { now: time, ...(facilityIds ? { facilityIds } : {}) };
+  return { now: time, ...(facilityIds ? { facilityIds: facilityIds.map(canonicalFacilityId) } : {}) };
 }
 
 export function jobHandler<R extends JobResult>(name: string, fn: (ctx: JobContext) => Promise<R>) {
