@@ -51,22 +51,19 @@ export interface Stay {
 }
 
 /**
- * What is left of the person once the retention job has removed the personal data
- * (names, travel document, phone, birth date): the anonymous facts the counts use.
+ * What is left of the person once the retention job has removed the personal data:
+ * nothing. The monthly counts (status, category, close month) are all that is kept
+ * about a closed stay; the empty object keeps readers of `person` from breaking.
  */
-export interface AnonymousPerson {
-  sex: Person['sex'];
-  nationality: string;
-  language: Language;
-  birthYear?: number;
-}
+export type AnonymousPerson = Record<string, never>;
 
 /**
- * A closed stay after retention (`anonymizedAt` set): no person-identifying fields,
- * no diet, ethnicity, notes, departure or transfer note; ids, status, category,
- * schedule, room and arrival flight/origin stay for the record and the counts.
+ * A closed stay after retention (`anonymizedAt` set): no person, no arrival (flight,
+ * origin, time), no care details (diet, ethnicity, special conditions, notes), no
+ * departure or transfer note; ids, status, category, policy, schedule and room (the
+ * hotel's, not the person's) stay for the record and the counts.
  */
-export interface AnonymizedStay extends Omit<Stay, 'person' | 'status' | 'diet' | 'ethnicity' | 'notes'> {
+export interface AnonymizedStay extends Omit<Stay, 'person' | 'status' | 'diet' | 'ethnicity' | 'notes' | 'arrival' | 'specialConditions'> {
   status: 'transferred' | 'released';
   person: AnonymousPerson;
   anonymizedAt: string;
