@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { Context, ScheduledEvent } from 'aws-lambda';
 
-// `npm run job -- NAME --at 2026-12-04T00:01:00+08:00 [--facility F]...` runs one
+// `npm run job -- NAME --at 2026-12-04T00:01:00+08:00 [--facility F]... [--lab L]...` runs one
 // scheduled job once, at any clock, against the local DynamoDB that `npm start`
 // uses (TABLE_NAME quarantine-desk on http://127.0.0.1:8000 unless the environment
 // says otherwise), and prints what it did. `npm run job -- list` names the jobs.
@@ -13,7 +13,7 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { at: { type: 'string' }, facility: { type: 'string', multiple: true, default: [] } },
+  options: { at: { type: 'string' }, facility: { type: 'string', multiple: true, default: [] }, lab: { type: 'string', multiple: true, default: [] } },
 });
 
 const { jobs } = await import('../functions/routes.js');
@@ -22,7 +22,7 @@ const name = positionals[0];
 
 if (!name || name === 'list') {
   for (const j of jobs) console.log(`${j.name.padEnd(20)} ${j.schedule.padEnd(22)} locally every ${j.localEverySeconds} s`);
-  if (!name) console.error('\nusage: npm run job -- NAME [--at <ISO time with offset>] [--facility ID]...');
+  if (!name) console.error('\nusage: npm run job -- NAME [--at <ISO time with offset>] [--facility ID]... [--lab ID]...');
   process.exit(name ? 0 : 2);
 }
 const job = jobs.find((j) => j.name === name);
@@ -36,7 +36,9 @@ if (Number.isNaN(at.getTime())) {
   process.exit(2);
 }
 
-const event: ScheduledEvent = { ...scheduledEvent(job.name, at), detail: values.facility.length ? { facilityIds: values.facility } : {} };
+// --lab: what a facility-limited retention run may do to the unmatched lab queue (only those labs' samples).
+const detail = { ...(values.facility.length ? { facilityIds: values.facility } : {}), ...(values.lab.length ? { labIds: values.lab } : {}) };
+const event: ScheduledEvent = { ...scheduledEvent(job.name, at), detail };
 const mod = (await import(`../functions/handlers/${job.handler}.ts`)) as { handler: (e: ScheduledEvent, c: Context) => Promise<unknown> };
 try {
   const result = await mod.handler(event, {} as Context);
