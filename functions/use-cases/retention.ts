@@ -206,9 +206,10 @@ async function anonymizeStay(row: DueRow & { facilityId: string }, now: Date, me
           TableName: tableName(),
           Key: documentKeys.key(d.documentId),
           // Without the key hash no download can succeed; verification keeps state, type, issue date, facility.
-          UpdateExpression: 'SET anonymizedAt = :at REMOVE keyHash, #snapshot.#holder, #snapshot.#tests, revokedReason',
+          // The flight goes too, as it goes from the stay (travel history).
+          UpdateExpression: 'SET anonymizedAt = :at REMOVE keyHash, #snapshot.#holder, #snapshot.#tests, #snapshot.#stay.#flight, revokedReason',
           ConditionExpression: 'attribute_exists(PK)',
-          ExpressionAttributeNames: { '#snapshot': 'snapshot', '#holder': 'holder', '#tests': 'tests' },
+          ExpressionAttributeNames: { '#snapshot': 'snapshot', '#holder': 'holder', '#tests': 'tests', '#stay': 'stay', '#flight': 'flightNumber' },
           ExpressionAttributeValues: { ':at': at },
         },
       })),

@@ -7,6 +7,7 @@ import { retention } from '../../functions/use-cases/retention.js';
 import { addDays, zonedInstant } from '../jobs/job-support.js';
 import { deliver, dueItemsOf, hoursAgo, newLab, result, sampleId, sampleItems, useLabs, type TestLab } from '../lab/lab-support.js';
 import { startApi, type TestApi } from '../support/api.js';
+import { itemsOf } from '../support/items.js';
 import { facilityWithRooms, stayArrived, type FacilityFixture, type StayFixture } from '../support/fixtures.js';
 
 // The whole file of one person, written through the API as the hotel and the lab
@@ -27,6 +28,7 @@ let stay: StayFixture;
 let closedDate: string;
 let unmatched: string;
 let retest: string;
+let documentIds: string[];
 
 const letters = (n: number) => Array.from({ length: n }, () => String.fromCharCode(65 + randomInt(26))).join('');
 const digits = (n: number) => Array.from({ length: n }, () => String(randomInt(10))).join('');
@@ -96,6 +98,7 @@ beforeAll(async () => {
 
   const released = await ok(api.call('POST', `/stays/${id}/release`, { token: staff }), 'release');
   expect(released.documents).toHaveLength(3);
+  documentIds = released.documents.map((d: { documentId: string }) => d.documentId);
   closedDate = (await dueItemsOf(id)).find((d) => d.kind === 'PURGE')!.dueDate;
 }, 120_000);
 afterAll(() => api.close());
@@ -130,6 +133,12 @@ describe('retention of a full stay', () => {
     expect(found.some((line) => line.startsWith(`SAMPLE#${lab.labId}#${unmatched}`))).toBe(true);
   });
 
+  it('a run limited to facilities leaves the unmatched queue alone unless it names the lab', async () => {
+    const res = await retention({ now: zonedInstant(addDays(closedDate, N + 1), '03:30', TZ), facilityIds: ['no-such-facility'] });
+    expect(res).toMatchObject({ facilities: 0, unmatchedSamplesDeleted: 0 });
+    expect((await sampleItems(lab.labId, unmatched)).length).toBe(2);
+  });
+
   it('after the run past the period, no attribute of any item holds any of the person\'s values', async () => {
     // A day past the period for everything: the stay closed and the sample arrived on the same day.
     const res = await retention({ now: zonedInstant(addDays(closedDate, N + 1), '03:30', TZ), facilityIds: [f.facilityId], labIds: [lab.labId] });
@@ -156,6 +165,13 @@ describe('retention of a full stay', () => {
     expect(got.body).toMatchObject({ stayId: stay.stayId, facilityId: f.facilityId, status: 'released', category: 'inbound' });
     for (const gone of ['notes', 'diet', 'specialConditions', 'arrival', 'departure']) expect(got.body[gone], gone).toBeUndefined();
     expect(got.body.person).toEqual({});
+    // Its documents keep what verification shows (state, type, issue date, facility), not the flight.
+    for (const id of documentIds) {
+      const [doc] = await itemsOf(`DOCUMENT#${id}`);
+      expect(doc!.snapshot.stay.flightNumber).toBeUndefined();
+      expect(doc!.snapshot.holder).toBeUndefined();
+      expect(doc!.keyHash).toBeUndefined();
+    }
     const stats = await listFacilityStats(f.facilityId);
     expect(stats).toEqual([expect.objectContaining({ month: closedDate.slice(0, 7), stays: 1, byStatus: { released: 1 }, byCategory: { inbound: 1 } })]);
   });
