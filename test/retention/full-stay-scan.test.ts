@@ -3,7 +3,10 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listFacilityStats } from '../../functions/entities/facility-stats.js';
 import { db, tableName } from '../../functions/shared/db.js';
+import { handler as releaseDueHandler } from '../../functions/handlers/release-due.js';
+import { handler as retestDueHandler } from '../../functions/handlers/retest-due.js';
 import { retention } from '../../functions/use-cases/retention.js';
+import { scheduledEvent } from '../../local/job-timers.js';
 import { addDays, zonedInstant } from '../jobs/job-support.js';
 import { deliver, dueItemsOf, hoursAgo, newLab, result, sampleId, sampleItems, useLabs, type TestLab } from '../lab/lab-support.js';
 import { startApi, type TestApi } from '../support/api.js';
@@ -84,6 +87,11 @@ beforeAll(async () => {
     'departure',
   );
 
+  // The jobs' reminders, whose lines name the person: the retest overdue (no sample yet), the documents due today.
+  const jobEvent = (name: string) => ({ ...scheduledEvent(name, new Date()), detail: { facilityIds: [f.facilityId] } });
+  expect(await retestDueHandler(jobEvent('retest-due'))).toMatchObject({ remindersWritten: 1 });
+  expect(await releaseDueHandler(jobEvent('release-due'))).toMatchObject({ remindersWritten: 1 });
+
   // The retest, matched by travel document (typed by the lab in yet another form), then a correction of it.
   retest = sampleId('RT');
   const labDocument = { type: 'passport', number: `G-${DOC_DIGITS}`, country: 'CN' };
@@ -143,7 +151,8 @@ describe('retention of a full stay', () => {
     // A day past the period for everything: the stay closed and the sample arrived on the same day.
     const res = await retention({ now: zonedInstant(addDays(closedDate, N + 1), '03:30', TZ), facilityIds: [f.facilityId], labIds: [lab.labId] });
     expect(res).toMatchObject({ anonymized: 1, anonymizedStayIds: [stay.stayId], unmatchedSamplesDeleted: 1 });
-    expect(res.remindersDeleted).toBeGreaterThanOrEqual(2);
+    // Fever, situation, retest overdue, documents due.
+    expect(res.remindersDeleted).toBe(4);
     expect(await findInTable(SECRETS)).toEqual([]);
   });
 
