@@ -27,8 +27,10 @@ import { purgeOldReminders, purgeOldUnmatchedSamples } from './retention-sweeps.
 // Per stay, ONE conditional transaction anonymizes the stay item (and drops its
 // GSI2 document key), resolves the PURGE item, adds the stay to the facility's
 // monthly counts and writes the audit entry; it also deletes the situations (free
-// text) and the departure, removes check notes and strips the documents'
-// snapshots (holder, tests) and download key hashes. The stay's version and
+// text) and the departure, removes check notes and audit reasons, strips the
+// documents' snapshots (holder, tests, flight) and download key hashes, and removes
+// the travel document number from the stay's lab samples and every version of them.
+// retention-sweeps.ts then deletes old reminders and old unmatched samples. The stay's version and
 // `attribute_not_exists(anonymizedAt)` make it run once: a second run finds no open
 // PURGE item, and a racing run's transaction is cancelled. Should the clean-up
 // ever exceed one transaction (100 items), it is written first in chunks, all of it
