@@ -57,6 +57,11 @@ export interface HttpHandlerOptions {
    * 401 whatever its body holds, even malformed JSON.
    */
   authenticate?: (raw: { rawBody: string; header(name: string): string | undefined }) => Promise<unknown>;
+  /**
+   * A path parameter out of bounds (too long, odd characters) reaches the handler as ''
+   * instead of a 404 problem: for public pages that answer "not valid" in their own format.
+   */
+  invalidPathAsEmpty?: boolean;
 }
 
 const parseRequest = (access: Access, options: HttpHandlerOptions): MiddlewareObj<HttpEvent, HttpResult, Error, RequestContext> => ({
@@ -68,7 +73,7 @@ const parseRequest = (access: Access, options: HttpHandlerOptions): MiddlewareOb
       if (access === 'admin') assertAdmin(principal);
     }
     // Checked (and the facility id made canonical) before the guard reads anything with them.
-    const params = checkedPathParameters(event.pathParameters);
+    const params = checkedPathParameters(event.pathParameters, options.invalidPathAsEmpty);
     if (principal) await guardFacilityScope(principal, params);
     const rawBody = decodeBody(event);
     if (Buffer.byteLength(rawBody) > config().MAX_BODY_BYTES) {

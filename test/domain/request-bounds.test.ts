@@ -56,6 +56,8 @@ describe('checkedPathParameters', () => {
       sampleId: 'HN2212.04-17',
       labId: 'lab-7K2MQ9',
     });
+    expect(checkedPathParameters({ documentId: 'D0123456789ABCDE$' }).documentId).toBe('D0123456789ABCDE$');
+    expect(checkedPathParameters({ documentId: 'a/b', file: 'ok.pdf' }, true)).toEqual({ documentId: '', file: 'ok.pdf' });
     expect(checkedPathParameters(undefined)).toEqual({});
     expect(checkedPathParameters({ stayId: 'A'.repeat(128) }).stayId).toHaveLength(128);
   });
