@@ -2,7 +2,7 @@ import type { Context, ScheduledEvent } from 'aws-lambda';
 import { intOption, parseCli, usageError } from './cli.js';
 import { runningStack, stackFile } from './stack-file.js';
 
-// `npm run job -- NAME --at 2026-12-04T00:01:00+08:00 [--facility F]...` runs one
+// `npm run job -- NAME --at 2026-12-04T00:01:00+08:00 [--facility F]... [--lab L]...` runs one
 // scheduled job once, at any clock, against the local DynamoDB of a running
 // `npm start`, and prints what it did. `npm run job -- list` names the jobs.
 // Which DynamoDB: --dynamo-port, else DYNAMODB_ENDPOINT, else the stack that
@@ -11,12 +11,13 @@ import { runningStack, stackFile } from './stack-file.js';
 const command = 'npm run job --';
 const { values, positionals } = parseCli({
   command,
-  usage: ['NAME [--at TIME] [--facility ID]... [--dynamo-port N]', 'list'],
+  usage: ['NAME [--at TIME] [--facility ID]... [--lab ID]... [--dynamo-port N]', 'list'],
   summary: 'Runs one scheduled job once, at any clock, against the local DynamoDB of a running `npm start`, and prints what it did.',
   positionals: true,
   options: {
     at: { type: 'string' },
     facility: { type: 'string', multiple: true, default: [] },
+    lab: { type: 'string', multiple: true, default: [] },
     'dynamo-port': { type: 'string' },
     table: { type: 'string' },
     'data-dir': { type: 'string', default: '.data' },
@@ -24,6 +25,7 @@ const { values, positionals } = parseCli({
   help: {
     at: { arg: 'TIME', text: 'the clock the job runs at, ISO date-time with offset, e.g. 2026-12-04T00:01:00+08:00 (default now)' },
     facility: { arg: 'ID', text: 'only this facility' },
+    lab: { arg: 'ID', text: 'retention limited to facilities: also sweep these labs\' old unmatched samples' },
     'dynamo-port': { arg: 'N', text: 'DynamoDB Local port of the stack (what `npm start -- --dynamo-port N` was given; needed for an --in-memory stack)' },
     table: { arg: 'NAME', text: 'table name ($TABLE_NAME, else the running stack\'s, else quarantine-desk)' },
     'data-dir': { arg: 'DIR', text: 'the --data-dir of `npm start`, whose stack.json says where a running stack is' },
@@ -45,7 +47,7 @@ const name = positionals[0];
 
 if (!name || name === 'list') {
   for (const j of jobs) console.log(`${j.name.padEnd(20)} ${j.schedule.padEnd(22)} locally every ${j.localEverySeconds} s`);
-  if (!name) console.error(`\nusage: ${command} NAME [--at <ISO time with offset>] [--facility ID]... [--dynamo-port N]   (${command} --help)`);
+  if (!name) console.error(`\nusage: ${command} NAME [--at <ISO time with offset>] [--facility ID]... [--lab ID]... [--dynamo-port N]   (${command} --help)`);
   process.exit(name ? 0 : 2);
 }
 if (positionals.length > 1) usageError(command, `one job at a time (got ${positionals.join(' ')})`);
@@ -54,7 +56,9 @@ if (!job) usageError(command, `unknown job ${name}; known: ${jobs.map((j) => j.n
 const at = values.at ? new Date(values.at) : new Date();
 if (Number.isNaN(at.getTime())) usageError(command, `--at ${values.at}: not a date-time (e.g. 2026-12-04T00:01:00+08:00)`);
 
-const event: ScheduledEvent = { ...scheduledEvent(job.name, at), detail: values.facility.length ? { facilityIds: values.facility } : {} };
+// --lab: what a facility-limited retention run may do to the unmatched lab queue (only those labs' samples).
+const detail = { ...(values.facility.length ? { facilityIds: values.facility } : {}), ...(values.lab.length ? { labIds: values.lab } : {}) };
+const event: ScheduledEvent = { ...scheduledEvent(job.name, at), detail };
 const mod = (await import(`../functions/handlers/${job.handler}.ts`)) as { handler: (e: ScheduledEvent, c: Context) => Promise<unknown> };
 try {
   const result = await mod.handler(event, {} as Context);

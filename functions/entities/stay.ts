@@ -62,22 +62,19 @@ export interface HealthSignoff {
 }
 
 /**
- * What is left of the person once the retention job has removed the personal data
- * (names, travel document, phone, birth date): the anonymous facts the counts use.
+ * What is left of the person once the retention job has removed the personal data:
+ * nothing. The monthly counts (status, category, close month) are all that is kept
+ * about a closed stay; the empty object keeps readers of `person` from breaking.
  */
-export interface AnonymousPerson {
-  sex: Person['sex'];
-  nationality: string;
-  language: Language;
-  birthYear?: number;
-}
+export type AnonymousPerson = Record<string, never>;
 
 /**
- * A closed stay after retention (`anonymizedAt` set): no person-identifying fields,
- * no diet, ethnicity, notes, departure or transfer note; ids, status, category,
- * schedule, room and arrival flight/origin stay for the record and the counts.
+ * A closed stay after retention (`anonymizedAt` set): no person, no arrival (flight,
+ * origin, time), no care details (diet, ethnicity, special conditions, notes), no
+ * departure or transfer note; ids, status, category, policy, schedule and room (the
+ * hotel's, not the person's) stay for the record and the counts.
  */
-export interface AnonymizedStay extends Omit<Stay, 'person' | 'status' | 'diet' | 'ethnicity' | 'notes'> {
+export interface AnonymizedStay extends Omit<Stay, 'person' | 'status' | 'diet' | 'ethnicity' | 'notes' | 'arrival' | 'specialConditions'> {
   status: 'transferred' | 'released';
   person: AnonymousPerson;
   anonymizedAt: string;
@@ -139,6 +136,16 @@ export async function getStay(stayId: string, consistent = false): Promise<Stay 
   return stay && !isAnonymized(stay) ? stay : undefined;
 }
 
+/** The GSI1 partition and sort-key range a facility-stays Query reads (page cursors are bound to it). */
+export function facilityStaysScope(params: { facilityId: string; fromDay1?: string; toDay1?: string }) {
+  const ranged = params.fromDay1 !== undefined || params.toDay1 !== undefined;
+  return {
+    index: 'GSI1' as const,
+    partition: stayKeys.byFacilityPk(params.facilityId),
+    ...(ranged ? { sortFrom: params.fromDay1 ?? '0000', sortTo: `${params.toDay1 ?? '9999'}#~` } : {}),
+  };
+}
+
 export interface StayPage {
   stays: StayRecord[];
   lastKey?: Record<string, unknown>;
@@ -158,12 +165,13 @@ export async function queryFacilityStays(params: {
   startKey?: Record<string, unknown>;
 }): Promise<StayPage> {
   const names: Record<string, string> = {};
-  const values: Record<string, unknown> = { ':pk': stayKeys.byFacilityPk(params.facilityId) };
+  const scope = facilityStaysScope(params);
+  const values: Record<string, unknown> = { ':pk': scope.partition };
   let keyCondition = 'GSI1PK = :pk';
-  if (params.fromDay1 || params.toDay1) {
+  if (scope.sortFrom !== undefined) {
     keyCondition += ' AND GSI1SK BETWEEN :from AND :to';
-    values[':from'] = params.fromDay1 ?? '0000';
-    values[':to'] = `${params.toDay1 ?? '9999'}#~`;
+    values[':from'] = scope.sortFrom;
+    values[':to'] = scope.sortTo;
   }
   const filters: string[] = [];
   if (params.status) {

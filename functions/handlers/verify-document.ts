@@ -18,4 +18,4 @@ export const handler = httpHandler('public', async (req) => {
     },
     body: verificationPage(result),
   };
-});
+}, { invalidPathAsEmpty: true });

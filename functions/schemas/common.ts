@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isValidDate, isValidTimeZone } from '../domain/calendar.js';
 import { isCountryCode } from '../domain/countries.js';
+import { canonicalFacilityId } from '../domain/facility-id.js';
 
 export const countryCode = z
   .string()
@@ -16,4 +17,6 @@ export const instant = z.iso.datetime({ offset: true, message: 'Use an ISO 8601 
 
 /** Identifiers chosen by people (facility slugs, room numbers): safe in keys and URLs. */
 export const slug = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/, 'Use 1-40 letters, digits, - or _');
+/** A facility id: a slug, case-insensitive, stored in its canonical lower case (`FA` is `fa`). */
+export const facilityIdSchema = slug.transform(canonicalFacilityId);
 export const roomNumber = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,11}$/, 'Use 1-12 letters, digits or -');

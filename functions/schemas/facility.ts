@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { FEVER_HISTORY_POLICIES } from '../domain/document-eligibility.js';
 import { DEFAULT_POLICY, policyProblems } from '../domain/schedule.js';
-import { roomNumber, slug, timeZone } from './common.js';
+import { facilityIdSchema, roomNumber, timeZone } from './common.js';
 
 export const PolicyInput = z
   .object({
@@ -21,7 +21,7 @@ const feverHistoryCertificate = z.enum(FEVER_HISTORY_POLICIES);
 
 export const CreateFacilityInput = z
   .object({
-    facilityId: slug.optional(),
+    facilityId: facilityIdSchema.optional(),
     name: facilityName,
     /** The name English text prints (otherwise `name`). */
     nameEn: facilityName.optional(),

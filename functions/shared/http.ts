@@ -6,6 +6,7 @@ import { guardFacilityScope } from './facility-guard.js';
 import { problemResponse } from './http-errors.js';
 import { jsonDepth } from './json-depth.js';
 import { logger } from './logger.js';
+import { checkedPathParameters } from './path-params.js';
 import { assertAdmin, principalFromClaims, type Principal } from './principal.js';
 
 // Every HTTP handler is `httpHandler(access, fn)`: a middy chain that parses the
@@ -36,7 +37,7 @@ export interface HttpRequest {
 }
 
 interface RequestContext extends Context {
-  http?: { body: unknown; rawBody: string; principal?: Principal };
+  http?: { body: unknown; rawBody: string; principal?: Principal; params: Record<string, string> };
 }
 
 /** Our bodies nest 4 levels at most; anything far deeper is an attack or a bug. */
@@ -56,6 +57,11 @@ export interface HttpHandlerOptions {
    * 401 whatever its body holds, even malformed JSON.
    */
   authenticate?: (raw: { rawBody: string; header(name: string): string | undefined }) => Promise<unknown>;
+  /**
+   * A path parameter out of bounds (too long, odd characters) reaches the handler as ''
+   * instead of a 404 problem: for public pages that answer "not valid" in their own format.
+   */
+  invalidPathAsEmpty?: boolean;
 }
 
 const parseRequest = (access: Access, options: HttpHandlerOptions): MiddlewareObj<HttpEvent, HttpResult, Error, RequestContext> => ({
@@ -65,8 +71,10 @@ const parseRequest = (access: Access, options: HttpHandlerOptions): MiddlewareOb
     if (access === 'staff' || access === 'admin') {
       principal = principalFromClaims(event.requestContext.authorizer?.jwt?.claims);
       if (access === 'admin') assertAdmin(principal);
-      await guardFacilityScope(principal, event.pathParameters);
     }
+    // Checked (and the facility id made canonical) before the guard reads anything with them.
+    const params = checkedPathParameters(event.pathParameters, options.invalidPathAsEmpty);
+    if (principal) await guardFacilityScope(principal, params);
     const rawBody = decodeBody(event);
     if (Buffer.byteLength(rawBody) > config().MAX_BODY_BYTES) {
       throw new PayloadTooLargeError(`The body must be at most ${config().MAX_BODY_BYTES} bytes.`);
@@ -83,7 +91,7 @@ const parseRequest = (access: Access, options: HttpHandlerOptions): MiddlewareOb
         throw new MalformedBodyError('The body is not valid JSON.');
       }
     }
-    context.http = { body, rawBody, principal };
+    context.http = { body, rawBody, principal, params };
   },
 });
 
@@ -120,14 +128,14 @@ export function httpHandler(access: Access, fn: (req: HttpRequest) => Promise<Ht
     .use(problems)
     .use(parseRequest(access, options))
     .handler(async (event, context) => {
-      const parsed = context.http ?? { body: undefined, rawBody: '' };
+      const parsed = context.http ?? { body: undefined, rawBody: '', params: {} };
       return fn({
         event,
         body: parsed.body,
         rawBody: parsed.rawBody,
         principal: parsed.principal ?? ANONYMOUS,
         requestId: event.requestContext?.requestId ?? '',
-        param: (name) => event.pathParameters?.[name] ?? '',
+        param: (name) => parsed.params[name] ?? '',
         query: (name) => event.queryStringParameters?.[name],
         header: (name) => event.headers?.[name.toLowerCase()],
       });

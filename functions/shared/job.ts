@@ -1,4 +1,5 @@
 import type { ScheduledEvent } from 'aws-lambda';
+import { canonicalFacilityId } from '../domain/facility-id.js';
 import { errorFields, logger } from './logger.js';
 
 // Every scheduled job is `jobHandler(name, fn)`: the clock is the scheduled event's
@@ -10,6 +11,8 @@ import { errorFields, logger } from './logger.js';
 export interface JobContext {
   now: Date;
   facilityIds?: string[];
+  /** Limits what a job does outside facilities (retention's unmatched lab samples) to these labs. */
+  labIds?: string[];
 }
 
 export interface JobResult {
@@ -24,7 +27,9 @@ export function jobContext(event: JobEvent): JobContext {
   if (Number.isNaN(time.getTime())) throw new Error('The scheduled event has an invalid time');
   const ids = (event?.detail as { facilityIds?: unknown } | undefined)?.facilityIds;
   const facilityIds = Array.isArray(ids) && ids.every((i) => typeof i === 'string') ? (ids as string[]) : undefined;
-  return { now: time, ...(facilityIds ? { facilityIds } : {}) };
+  const labs = (event?.detail as { labIds?: unknown } | undefined)?.labIds;
+  const labIds = Array.isArray(labs) && labs.every((i) => typeof i === 'string') ? (labs as string[]) : undefined;
+  return { now: time, ...(facilityIds ? { facilityIds: facilityIds.map(canonicalFacilityId) } : {}), ...(labIds ? { labIds } : {}) };
 }
 
 export function jobHandler<R extends JobResult>(name: string, fn: (ctx: JobContext) => Promise<R>) {

@@ -1,3 +1,4 @@
+import { canonicalFacilityId } from '../domain/facility-id.js';
 import { ForbiddenError, UnauthorizedError } from './errors.js';
 
 // Who is calling. In the cloud the HttpApi JWT authorizer has already verified
@@ -19,7 +20,8 @@ export function principalFromClaims(claims: Claims | undefined): Principal {
   if (!claims || typeof claims.sub !== 'string') throw new UnauthorizedError('A signed-in staff token is required.');
   const groups = toList(claims['cognito:groups']);
   const role: Role = claims['custom:role'] === 'admin' || groups.includes('admin') ? 'admin' : 'staff';
-  return { subject: claims.sub, role, facilities: toList(claims['custom:facilities']) };
+  // Canonical (lower case) like the facility ids they name: a claim "FA" is facility fa.
+  return { subject: claims.sub, role, facilities: toList(claims['custom:facilities']).map(canonicalFacilityId) };
 }
 
 function toList(value: Claims[string]): string[] {
@@ -30,7 +32,7 @@ function toList(value: Claims[string]): string[] {
 }
 
 export function canAccessFacility(p: Principal, facilityId: string): boolean {
-  return p.role === 'admin' || p.facilities.includes(facilityId);
+  return p.role === 'admin' || p.facilities.some((f) => canonicalFacilityId(f) === canonicalFacilityId(facilityId));
 }
 
 export function assertFacilityAccess(p: Principal, facilityId: string): void {

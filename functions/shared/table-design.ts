@@ -15,7 +15,7 @@ export const INDEXES: readonly IndexDesign[] = [
     name: 'GSI1',
     partitionKey: 'GSI1PK',
     sortKey: 'GSI1SK',
-    purpose: 'per-facility listings: facilities, stays by day 1, reminders, unmatched lab results',
+    purpose: 'per-facility listings: facilities, stays by day 1, reminders (by creation), unmatched lab results (by last update); retention reads the oldest reminders and unmatched samples here',
   },
   {
     name: 'GSI2',

@@ -14,7 +14,8 @@ export function checksOn(stay: StayRecord, date: string, timeZone: string, now: 
     marks: (stay as StayRecord & CareFields).checkMarks,
     day1Date: stay.schedule.day1Date,
     endDate: stay.schedule.endDate,
-    arrivedAt: stay.arrival.arrivedAt,
+    // An anonymized stay (retention) has no arrival any more; it is closed, so no check is due.
+    ...('arrival' in stay && stay.arrival ? { arrivedAt: stay.arrival.arrivedAt } : {}),
   });
 }
 

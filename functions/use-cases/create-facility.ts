@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { canonicalFacilityId } from '../domain/facility-id.js';
 import { createFacility, updateFacilityDetails, type Facility } from '../entities/facility.js';
 import type { CreateFacilityInput, UpdateFacilityInput } from '../schemas/facility.js';
 import { ConflictError, NotFoundError } from '../shared/errors.js';
@@ -8,7 +9,7 @@ import { assertAdmin, type Principal } from '../shared/principal.js';
 export async function createFacilityUseCase(principal: Principal, input: z.infer<typeof CreateFacilityInput>, now = new Date()): Promise<Facility> {
   assertAdmin(principal);
   const facility: Facility = {
-    facilityId: input.facilityId ?? newId('F'),
+    facilityId: input.facilityId ?? canonicalFacilityId(newId('F')),
     name: input.name,
     ...(input.nameEn ? { nameEn: input.nameEn } : {}),
     timeZone: input.timeZone,

@@ -30,7 +30,7 @@ export interface UnmatchedEntry {
 
 export async function listUnmatched(principal: Principal, q: { limit: number; cursor?: string }): Promise<{ samples: UnmatchedEntry[]; cursor?: string }> {
   assertAdmin(principal);
-  const page = await queryUnmatched(q.limit, decodeCursor(q.cursor));
+  const page = await queryUnmatched(q.limit, decodeCursor(q.cursor, { index: 'GSI1', partition: sampleKeys.unmatchedPk }));
   return {
     samples: page.samples.map((s) => ({
       labId: s.labId,

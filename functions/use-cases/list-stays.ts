@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { queryFacilityStays } from '../entities/stay.js';
+import { facilityStaysScope, queryFacilityStays } from '../entities/stay.js';
 import { addDays } from '../domain/calendar.js';
 import type { ListStaysQuery } from '../schemas/stay.js';
 import { decodeCursor, encodeCursor } from '../shared/pagination.js';
@@ -12,13 +12,14 @@ const MAX_STAY_DAYS = 60;
 
 export async function listStays(principal: Principal, facilityId: string, q: z.infer<typeof ListStaysQuery>, now = new Date()): Promise<{ stays: StayView[]; cursor?: string }> {
   const facility = await loadFacilityFor(principal, facilityId);
+  // `date`: stays in observation on that date (day 1 on or before it, end on or after it).
+  const range = q.date ? { fromDay1: addDays(q.date, -(MAX_STAY_DAYS - 1)), toDay1: q.date, onDate: q.date } : {};
   const page = await queryFacilityStays({
     facilityId,
     status: q.status,
-    // `date`: stays in observation on that date (day 1 on or before it, end on or after it).
-    ...(q.date ? { fromDay1: addDays(q.date, -(MAX_STAY_DAYS - 1)), toDay1: q.date, onDate: q.date } : {}),
+    ...range,
     limit: q.limit,
-    startKey: decodeCursor(q.cursor),
+    startKey: decodeCursor(q.cursor, facilityStaysScope({ facilityId, ...range })),
   });
   return { stays: page.stays.map((s) => toView(s, facility.timeZone, now)), cursor: encodeCursor(page.lastKey) };
 }

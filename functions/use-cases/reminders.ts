@@ -18,7 +18,7 @@ export async function listReminders(principal: Principal, facilityId: string, q:
       ExpressionAttributeValues: { ':pk': reminderKeys.listPk(facilityId) },
       ScanIndexForward: false,
       Limit: q.limit,
-      ExclusiveStartKey: decodeCursor(q.cursor),
+      ExclusiveStartKey: decodeCursor(q.cursor, { index: 'GSI1', partition: reminderKeys.listPk(facilityId) }),
     }),
   );
   const reminders = (out.Items ?? []).map((item) => {

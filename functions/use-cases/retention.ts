@@ -6,7 +6,9 @@ import { documentKeys, listStayDocuments } from '../entities/document.js';
 import { dueKeys } from '../entities/due-item.js';
 import { countStayUpdate } from '../entities/facility-stats.js';
 import { situationKeys } from '../entities/situation.js';
+import { sampleKeys } from '../entities/sample.js';
 import { getStayRecord, isAnonymized, stayKeys, type AnonymousPerson, type Stay } from '../entities/stay.js';
+import { testResultKeys } from '../entities/test-result.js';
 import { addDays, localDate } from '../domain/calendar.js';
 import { mapWithConcurrency } from '../shared/concurrency.js';
 import { config } from '../shared/config.js';
@@ -14,6 +16,7 @@ import { db, tableName } from '../shared/db.js';
 import type { JobContext, JobResult } from '../shared/job.js';
 import { transactWithRetry, type TxItems } from '../shared/transact.js';
 import { facilitiesIn, openDue, ReadMeter, type DueRow } from './due-jobs.js';
+import { purgeOldReminders, purgeOldUnmatchedSamples } from './retention-sweeps.js';
 
 // Retention: personal data of stays closed RETENTION_DAYS days ago or earlier is
 // removed; anonymous counts stay. Closing a stay (release, transfer) opens a PURGE
@@ -24,8 +27,10 @@ import { facilitiesIn, openDue, ReadMeter, type DueRow } from './due-jobs.js';
 // Per stay, ONE conditional transaction anonymizes the stay item (and drops its
 // GSI2 document key), resolves the PURGE item, adds the stay to the facility's
 // monthly counts and writes the audit entry; it also deletes the situations (free
-// text) and the departure, removes check notes and strips the documents'
-// snapshots (holder, tests) and download key hashes. The stay's version and
+// text) and the departure, removes check notes and audit reasons, strips the
+// documents' snapshots (holder, tests, flight) and download key hashes, and removes
+// the travel document number from the stay's lab samples and every version of them.
+// retention-sweeps.ts then deletes old reminders and old unmatched samples. The stay's version and
 // `attribute_not_exists(anonymizedAt)` make it run once: a second run finds no open
 // PURGE item, and a racing run's transaction is cancelled. Should the clean-up
 // ever exceed one transaction (100 items), it is written first in chunks, all of it
@@ -37,8 +42,12 @@ const MAX_TX_ITEMS = 100;
 const FACILITY_CONCURRENCY = 2;
 const STAY_CONCURRENCY = 4;
 
-/** Stay attributes that hold personal data or free text (besides `person`, replaced). */
-const REMOVED_STAY_FIELDS = ['diet', 'ethnicity', 'notes', 'departure', 'healthSignoff'] as const;
+/**
+ * Stay attributes that hold personal data or free text (besides `person`, emptied):
+ * the anonymous stay keeps only what the monthly counts need (status, category,
+ * schedule dates) and its ids, policy and room.
+ */
+const REMOVED_STAY_FIELDS = ['diet', 'ethnicity', 'notes', 'departure', 'arrival', 'specialConditions', 'healthSignoff'] as const;
 
 export interface RetentionResult extends JobResult {
   job: 'retention';
@@ -51,19 +60,30 @@ export interface RetentionResult extends JobResult {
   /** Due stays left as they were (changed meanwhile or already handled by a racing run). */
   skipped: number;
   anonymizedStayIds: string[];
+  /** Reminders created on or before the cut-off date (their lines name people). */
+  remindersDeleted: number;
+  /** Unmatched lab samples untouched for the period, deleted with their history. */
+  unmatchedSamplesDeleted: number;
 }
 
-export function anonymousPerson(stay: Stay): AnonymousPerson {
-  const year = Number(stay.person.birthDate.slice(0, 4));
-  return { sex: stay.person.sex, nationality: stay.person.nationality, language: stay.person.language, ...(Number.isInteger(year) ? { birthYear: year } : {}) };
+/** Nothing of the person is kept: the counts do not need sex, age or nationality. */
+export function anonymousPerson(): AnonymousPerson {
+  return {};
 }
 
-/** Audit actions whose `changes` carry staff free text (a reason), which may name people. */
-const AUDIT_ACTIONS_WITH_TEXT = new Set(['schedule_changed']);
+interface PersonalItems {
+  situations: string[];
+  checkNotes: string[];
+  departure: boolean;
+  /** Audit entries whose `changes.reason` is staff free text, which may name people. */
+  auditReasons: string[];
+  /** Lab samples on the file: their items keep the travel document the lab sent. */
+  samples: { labId: string; sampleId: string }[];
+}
 
-/** The stay's own items that hold free text: situations, check notes, the departure, audit reasons. */
-async function personalItemsOf(stayId: string, meter: ReadMeter): Promise<{ situations: string[]; checkNotes: string[]; departure: boolean; auditReasons: string[] }> {
-  const found = { situations: [] as string[], checkNotes: [] as string[], departure: false, auditReasons: [] as string[] };
+/** The stay's own items that hold free text or lead to personal data: situations, check notes, the departure, audit reasons, samples. */
+async function personalItemsOf(stayId: string, meter: ReadMeter): Promise<PersonalItems> {
+  const found: PersonalItems = { situations: [], checkNotes: [], departure: false, auditReasons: [], samples: [] };
   let start: Record<string, unknown> | undefined;
   do {
     const out = await db().send(
@@ -71,8 +91,8 @@ async function personalItemsOf(stayId: string, meter: ReadMeter): Promise<{ situ
         TableName: tableName(),
         KeyConditionExpression: 'PK = :pk',
         ExpressionAttributeValues: { ':pk': stayKeys.pk(stayId) },
-        ProjectionExpression: 'SK, #note, #action',
-        ExpressionAttributeNames: { '#note': 'note', '#action': 'action' },
+        ProjectionExpression: 'SK, #note, #changes.#reason, labId, sampleId',
+        ExpressionAttributeNames: { '#note': 'note', '#changes': 'changes', '#reason': 'reason' },
         ConsistentRead: true,
         ExclusiveStartKey: start,
       }),
@@ -83,11 +103,56 @@ async function personalItemsOf(stayId: string, meter: ReadMeter): Promise<{ situ
       if (sk.startsWith(situationKeys.prefix)) found.situations.push(sk);
       else if (sk.startsWith(checkKeys.prefix) && item.note !== undefined) found.checkNotes.push(sk);
       else if (sk === departureKeys.key(stayId).SK) found.departure = true;
-      else if (sk.startsWith(auditKeys.prefix) && AUDIT_ACTIONS_WITH_TEXT.has(String(item.action))) found.auditReasons.push(sk);
+      else if (sk.startsWith(auditKeys.prefix) && (item.changes as { reason?: unknown } | undefined)?.reason !== undefined) found.auditReasons.push(sk);
+      else if (sk.startsWith(testResultKeys.prefix) && item.labId !== undefined) found.samples.push({ labId: String(item.labId), sampleId: String(item.sampleId) });
     }
     start = out.LastEvaluatedKey;
   } while (start);
   return found;
+}
+
+/**
+ * Updates removing the travel document number from a sample and every version of its
+ * history (the lab's copy of whom it belongs to). Type and country stay; the result,
+ * times and the stay it is matched to stay with the anonymous file.
+ */
+async function sampleDocumentRemovals(samples: PersonalItems['samples'], meter: ReadMeter): Promise<TxItems> {
+  const names = { '#current': 'current', '#subject': 'subject', '#document': 'document', '#number': 'number' };
+  const perSample = await mapWithConcurrency(samples, STAY_CONCURRENCY, async ({ labId, sampleId }) => {
+    const items: TxItems = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await db().send(
+        new QueryCommand({
+          TableName: tableName(),
+          KeyConditionExpression: 'PK = :pk',
+          ExpressionAttributeValues: { ':pk': sampleKeys.pk(labId, sampleId) },
+          ProjectionExpression: 'PK, SK, #subject.#document.#number, #current.#subject.#document.#number',
+          ExpressionAttributeNames: names,
+          ConsistentRead: true,
+          ExclusiveStartKey: start,
+        }),
+      );
+      meter.items += out.ScannedCount ?? out.Items?.length ?? 0;
+      for (const item of out.Items ?? []) {
+        const onSample = item.SK === 'SAMPLE';
+        const subject = (onSample ? (item.current as { subject?: unknown } | undefined)?.subject : item.subject) as { document?: { number?: string } } | undefined;
+        if (subject?.document?.number === undefined) continue;
+        items.push({
+          Update: {
+            TableName: tableName(),
+            Key: { PK: item.PK, SK: item.SK },
+            UpdateExpression: onSample ? 'REMOVE #current.#subject.#document.#number' : 'REMOVE #subject.#document.#number',
+            ConditionExpression: 'attribute_exists(PK)',
+            ExpressionAttributeNames: onSample ? names : { '#subject': 'subject', '#document': 'document', '#number': 'number' },
+          },
+        });
+      }
+      start = out.LastEvaluatedKey;
+    } while (start);
+    return items;
+  });
+  return perSample.flat();
 }
 
 type Outcome = 'anonymized' | 'skipped';
@@ -117,6 +182,7 @@ async function anonymizeStay(row: DueRow & { facilityId: string }, now: Date, me
 
   const [own, documents] = await Promise.all([personalItemsOf(stay.stayId, meter), listStayDocuments(stay.stayId)]);
   meter.items += documents.length;
+  const sampleUpdates = await sampleDocumentRemovals(own.samples, meter);
   const pk = stayKeys.pk(stay.stayId);
   const cleanUp: TxItems = [
     ...own.situations.map((SK) => ({ Delete: { TableName: tableName(), Key: { PK: pk, SK } } })),
@@ -134,6 +200,7 @@ async function anonymizeStay(row: DueRow & { facilityId: string }, now: Date, me
         ExpressionAttributeValues: { ':removed': '(removed by retention)' },
       },
     })),
+    ...sampleUpdates,
     ...documents
       .filter((d) => d.anonymizedAt === undefined)
       .map((d) => ({
@@ -141,10 +208,11 @@ async function anonymizeStay(row: DueRow & { facilityId: string }, now: Date, me
           TableName: tableName(),
           Key: documentKeys.key(d.documentId),
           // Without the key hash no download can succeed; verification keeps state, type, issue date, facility.
-          // The temperature-log facts, the retest's sample and a doctor's note are the person's health data too.
-          UpdateExpression: 'SET anonymizedAt = :at REMOVE keyHash, #snapshot.#holder, #snapshot.#tests, #snapshot.#observation, #snapshot.#retest, #snapshot.#signoff, revokedReason',
+          // The temperature-log facts, the retest's sample and a doctor's note are the person's health data too;
+          // the flight goes too, as it goes from the stay (travel history).
+          UpdateExpression: 'SET anonymizedAt = :at REMOVE keyHash, #snapshot.#holder, #snapshot.#tests, #snapshot.#observation, #snapshot.#retest, #snapshot.#signoff, #snapshot.#stay.#flight, revokedReason',
           ConditionExpression: 'attribute_exists(PK)',
-          ExpressionAttributeNames: { '#snapshot': 'snapshot', '#holder': 'holder', '#tests': 'tests', '#observation': 'observation', '#retest': 'retest', '#signoff': 'signoff' },
+          ExpressionAttributeNames: { '#snapshot': 'snapshot', '#holder': 'holder', '#tests': 'tests', '#observation': 'observation', '#retest': 'retest', '#signoff': 'signoff', '#stay': 'stay', '#flight': 'flightNumber' },
           ExpressionAttributeValues: { ':at': at },
         },
       })),
@@ -169,7 +237,7 @@ async function anonymizeStay(row: DueRow & { facilityId: string }, now: Date, me
           ...Object.fromEntries(REMOVED_STAY_FIELDS.map((f) => [`#${f}`, f])),
           ...(transferText.length ? { '#transfer': 'transfer', ...Object.fromEntries(transferText.map((k) => [`#${k}`, k])) } : {}),
         },
-        ExpressionAttributeValues: { ':person': anonymousPerson(stay), ':at': at, ':one': 1, ':version': stay.version, ':status': stay.status },
+        ExpressionAttributeValues: { ':person': anonymousPerson(), ':at': at, ':one': 1, ':version': stay.version, ':status': stay.status },
       },
     },
     resolveDue,
@@ -181,7 +249,8 @@ async function anonymizeStay(row: DueRow & { facilityId: string }, now: Date, me
       action: 'anonymize',
       changes: {
         closedDate: row.dueDate,
-        removed: ['person.names', 'person.document', 'person.phone', 'person.birthDate', ...REMOVED_STAY_FIELDS, ...transferText.map((k) => `transfer.${k}`)],
+        removed: ['person', ...REMOVED_STAY_FIELDS, ...transferText.map((k) => `transfer.${k}`)],
+        sampleDocumentsRemoved: sampleUpdates.length,
         situationsDeleted: own.situations.length,
         checkNotesRemoved: own.checkNotes.length,
         departureDeleted: own.departure,
@@ -215,6 +284,7 @@ export async function retention(ctx: JobContext, opts: { retentionDays?: number 
   const anonymizedStayIds: string[] = [];
   let due = 0;
   let skipped = 0;
+  let remindersDeleted = 0;
   await mapWithConcurrency(facilities, FACILITY_CONCURRENCY, async (facility) => {
     const cutoff = addDays(localDate(ctx.now, facility.timeZone), -retentionDays);
     const rows = await openDue(facility.facilityId, 'PURGE', cutoff, meter);
@@ -224,7 +294,12 @@ export async function retention(ctx: JobContext, opts: { retentionDays?: number 
       if (outcome === 'anonymized') anonymizedStayIds.push(row.stayId);
       else skipped++;
     });
+    remindersDeleted += await purgeOldReminders(facility.facilityId, facility.timeZone, cutoff, ctx.now, retentionDays, meter);
   });
+  // The unmatched queue belongs to no facility: a run limited to some facilities leaves it
+  // alone unless it names labs too (manual runs, tests sharing a table).
+  const unmatchedSamplesDeleted =
+    ctx.facilityIds && !ctx.labIds ? 0 : await purgeOldUnmatchedSamples(new Date(ctx.now.getTime() - retentionDays * 86_400_000), meter, ctx.labIds);
   return {
     job: 'retention',
     at: ctx.now.toISOString(),
@@ -235,5 +310,7 @@ export async function retention(ctx: JobContext, opts: { retentionDays?: number 
     anonymized: anonymizedStayIds.length,
     skipped,
     anonymizedStayIds: anonymizedStayIds.sort(),
+    remindersDeleted,
+    unmatchedSamplesDeleted,
   };
 }

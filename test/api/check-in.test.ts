@@ -112,6 +112,6 @@ describe('lists', () => {
     expect(bad.body.issues.map((i: { path: string }) => i.path).sort()).toEqual(['query.date', 'query.status']);
     const forged = await api.call('GET', `/facilities/${g.facilityId}/stays?cursor=eyJQSyI6MX0`, { token: g.staff });
     expect(forged.status).toBe(400);
-    expect(forged.body.issues[0].path).toBe('cursor');
+    expect(forged.body.issues[0].path).toBe('query.cursor');
   });
 });
