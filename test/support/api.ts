@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { newKeyPair, signToken, type KeyPair } from '../../local/jwt.js';
 import { createLocalServer } from '../../local/server.js';
+import { contractViolation } from './contract.js';
 
 // The real local server (same route table, same handlers) on a random port, with a
 // throwaway signing key. Tests talk HTTP to it like the web form and curl do.
@@ -39,6 +40,9 @@ export async function startApi(): Promise<TestApi> {
       } catch {
         // not JSON: keep the text
       }
+      // Every answer the suite receives must keep the OpenAPI contract (functions/openapi.ts).
+      const violation = contractViolation({ method, path, status: res.status, contentType: res.headers.get('content-type') ?? '', body: parsed, text });
+      if (violation) throw new Error(`API contract: ${violation}`);
       return { status: res.status, body: parsed, headers: res.headers, text };
     },
     async close() {
