@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { operations, type Operation, type ResponseSpec } from './contract.js';
-import { GatewayError, ISSUE_CODES, Problem, PROBLEM_TYPES, REASON_CODES } from './schemas/responses/problem.js';
+import { GatewayError, ISSUE_CODES, LabAuthProblem, Problem, PROBLEM_TYPES, REASON_CODES } from './schemas/responses/problem.js';
 import { routeKey, routes, type RouteDef } from './routes.js';
 
 // The OpenAPI 3.1 document, generated from the route table (functions/routes.ts) and
@@ -90,24 +90,30 @@ function response(b: Builder, spec: ResponseSpec): JsonSchema {
 }
 
 /** The problems every route of this kind can answer, besides its own. */
-function commonProblems(route: RouteDef, op: Operation): Record<number, JsonSchema> {
+function commonProblems(b: Builder, route: RouteDef, op: Operation): Record<number, JsonSchema> {
   const out: Record<number, JsonSchema> = {};
-  const problem = (description: string, extra: Record<string, unknown> = {}) => ({ description, content: { ...problemContent(), ...extra } });
+  const problem = (description: string, extra: Record<string, unknown> = {}, schema?: JsonSchema) => ({ description, content: { ...problemContent(schema), ...extra } });
   const gateway = { 'application/json': { schema: ref('GatewayError') } };
   const hasParams = route.path.includes('{');
-  if (op.request?.body || op.request?.query) out[400] = problem('Invalid input: `issues` names every bad field');
-  if (op.request?.body) out[400] = problem('Invalid input (`issues` names every bad field) or a malformed or too deeply nested body');
+  // Every function parses a body when one is sent (size, media type, JSON), whatever the route.
+  const takesBody = route.method !== 'GET' && route.handler !== 'web-assets';
+  if (takesBody || op.request?.query || hasParams) {
+    const what = [op.request?.body || op.request?.query ? 'invalid input (`issues` names every bad field)' : '', takesBody ? 'a malformed or too deeply nested body' : '', hasParams ? 'a badly encoded path (API Gateway)' : '']
+      .filter(Boolean)
+      .join(', ');
+    out[400] = problem(what[0]!.toUpperCase() + what.slice(1), hasParams ? gateway : {});
+  }
   if (route.access === 'staff' || route.access === 'admin') {
     out[401] = problem('No valid JWT (answered by API Gateway) or claims without a role', gateway);
     out[403] = problem(route.access === 'admin' ? 'Not an administrator, or not a facility of the caller' : 'Not a facility of the caller');
   }
-  if (route.access === 'lab') out[401] = problem('Unknown lab, bad signature, or a timestamp more than 5 minutes off');
-  if (hasParams) out[404] = problem('No such resource');
-  if (op.request?.body) {
-    out[413] = problem('The body is larger than the limit (1 MiB by default)', gateway);
+  if (route.access === 'lab') out[401] = problem('Unknown lab, bad signature, or a timestamp more than 5 minutes off: `reason` says which', {}, b.schema(LabAuthProblem, 'output'));
+  if (hasParams || route.handler === 'web-assets') out[404] = problem('No such resource');
+  if (takesBody) {
+    out[413] = problem('The body is larger than the limit (1 MiB by default; 10 MB at API Gateway)', gateway);
     out[415] = problem('The body is not application/json');
   }
-  if (route.handler !== 'web-assets') {
+  if (route.handler !== 'web-assets' && route.handler !== 'get-openapi') {
     out[503] = { ...problem('The data store is unavailable or throttling: retry'), headers: { 'retry-after': { description: 'Seconds to wait', schema: { type: 'string' } } } };
   }
   out[500] = problem('Unexpected error');
@@ -143,7 +149,7 @@ export function buildOpenApi(): Doc {
     if (!op) throw new Error(`No contract for ${key} (functions/contract.ts)`);
     const responses: Record<string, JsonSchema> = {};
     for (const [status, spec] of Object.entries(op.responses)) if (spec) responses[status] = response(b, spec);
-    for (const [status, r] of Object.entries(commonProblems(route, op))) responses[status] ??= r;
+    for (const [status, r] of Object.entries(commonProblems(b, route, op))) responses[status] ??= r;
     const params = parameters(b, route, op);
     (paths[route.path] ??= {})[route.method.toLowerCase()] = {
       operationId: operationId(route, used),

@@ -159,6 +159,7 @@ export const Reminder = z
       z.object({ stayId: z.string().optional(), roomNumber: z.string().optional(), name: z.string().optional(), day: z.int().optional(), note: z.string().optional() }),
     ),
     createdAt: dateTime,
+    expiresAt: z.int().optional().describe('Unix seconds: DynamoDB TTL removes the reminder then (its lines name people)'),
     delivery: z.object({
       state: z.enum(['pending', 'delivered']),
       attempts: z.int(),

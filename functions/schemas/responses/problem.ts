@@ -12,6 +12,7 @@ import {
   ValidationError,
   type AppError,
 } from '../../shared/errors.js';
+import { SIGNATURE_FAILURES } from '../../domain/lab-signature.js';
 
 // RFC 9457 problem details, as functions/shared/http-errors.ts writes them. The
 // titles come from the typed errors themselves, so the list cannot drift.
@@ -109,6 +110,9 @@ export const Problem = z
 export function conflictOf(codes: readonly ReasonCode[]) {
   return Problem.extend({ reasons: z.array(z.object({ code: z.enum(codes as [ReasonCode, ...ReasonCode[]]), message: z.string() })).optional() });
 }
+
+/** 401 of the lab webhook: `reason` says what is wrong with the signature headers. */
+export const LabAuthProblem = Problem.extend({ reason: z.enum(SIGNATURE_FAILURES) });
 
 /** What API Gateway itself answers before any function runs (missing or bad JWT, no route, payload too large). */
 export const GatewayError = z.object({ message: z.string() }).meta({ id: 'GatewayError', description: 'Answered by API Gateway itself (no problem body).' });
