@@ -47,7 +47,7 @@ const BatchBody = z.union([z.array(RegisterStayInput).min(1).max(MAX_BATCH_ROWS)
 /** `?key=` of the holder's download link. */
 const PdfKeyQuery = z.object({ key: z.string().optional().describe('The download key printed on the slip') });
 
-const GONE: ResponseSpec = { description: 'Gone: the content was removed for good (retention)', problem: Problem };
+const GONE: ResponseSpec = { description: 'Gone: the personal data of this stay or document was removed for good (retention)', problem: Problem };
 
 export const operations: Readonly<Record<string, Operation>> = {
   'POST /facilities': {
@@ -125,6 +125,7 @@ export const operations: Readonly<Record<string, Operation>> = {
     responses: {
       200: ok('Released, with the three new documents and their keys (shown once)', Released),
       409: conflict('Every unmet condition', ['stay_not_active', 'before_document_day', 'retest_missing', 'retest_not_negative', 'recent_fever_or_symptom', 'stay_changed']),
+      410: GONE,
     },
   },
   'POST /stays/{stayId}/transfer': {
@@ -132,7 +133,7 @@ export const operations: Readonly<Record<string, Operation>> = {
     summary: 'Transfer to hospital',
     description: 'transfer to hospital: `destination`, `note?`',
     request: { body: TransferInput },
-    responses: { 200: ok('Transferred', Transferred), 409: conflict('The stay is closed or changed meanwhile', ['stay_closed', 'stay_changed']) },
+    responses: { 200: ok('Transferred', Transferred), 409: conflict('The stay is closed or changed meanwhile', ['stay_closed', 'stay_changed']), 410: GONE },
   },
   'GET /stays/{stayId}/documents': {
     tag: 'Documents',
@@ -192,26 +193,27 @@ export const operations: Readonly<Record<string, Operation>> = {
       201: ok('Recorded', RecordedCheck),
       200: ok("Replaced the slot's earlier reading (?replace=true)", RecordedCheck),
       409: conflict('The slot is already recorded, or the stay is closed', ['check_exists', 'stay_closed', 'stay_changed']),
+      410: GONE,
     },
   },
   'GET /stays/{stayId}/checks': {
     tag: 'Care',
     summary: "List a stay's checks",
     description: "the stay's checks and which of today's are missing",
-    responses: { 200: ok("The checks and today's status", CheckList) },
+    responses: { 200: ok("The checks and today's status", CheckList), 410: GONE },
   },
   'POST /stays/{stayId}/situations': {
     tag: 'Care',
     summary: 'Record a special situation',
     description: 'special situation on the file: `kind` (`medical_transfer`|`psychological_support`|`complaint`|`other`), `text`',
     request: { body: AddSituationInput },
-    responses: { 201: ok('Recorded', Situation), 409: conflict('The stay is closed', ['stay_closed', 'stay_changed']) },
+    responses: { 201: ok('Recorded', Situation), 409: conflict('The stay is closed', ['stay_closed', 'stay_changed']), 410: GONE },
   },
   'GET /stays/{stayId}/situations': {
     tag: 'Care',
     summary: "List a stay's special situations",
     description: "the stay's special situations",
-    responses: { 200: ok('The situations', SituationList) },
+    responses: { 200: ok('The situations', SituationList), 410: GONE },
   },
   'PUT /stays/{stayId}/schedule': {
     tag: 'Stays',
@@ -219,14 +221,14 @@ export const operations: Readonly<Record<string, Operation>> = {
     description:
       "extend or shorten one active stay: `stayDays?`, `retestDays?`, `documentDay?`, `reason` (audited); moves its dates, the board and the jobs' due items",
     request: { body: ChangeScheduleInput },
-    responses: { 200: ok('The new policy and schedule, the previous ones and warnings', ScheduleChange), 409: conflict('The stay is not active or changed meanwhile', ['stay_not_active', 'stay_changed']) },
+    responses: { 200: ok('The new policy and schedule, the previous ones and warnings', ScheduleChange), 409: conflict('The stay is not active or changed meanwhile', ['stay_not_active', 'stay_changed']), 410: GONE },
   },
   'PUT /stays/{stayId}/departure': {
     tag: 'Care',
     summary: 'Plan the return transport',
     description: 'return transport: `destination {city, country}`, `mode` (flight|train|car|bus), `number`, `departureAt`',
     request: { body: SetDepartureInput },
-    responses: { 200: ok('The departure', DepartureEntry), 409: conflict('The stay is closed', ['stay_closed', 'stay_changed']) },
+    responses: { 200: ok('The departure', DepartureEntry), 409: conflict('The stay is closed', ['stay_closed', 'stay_changed']), 410: GONE },
   },
   'GET /facilities/{facilityId}/today': {
     tag: 'Care',
@@ -274,7 +276,7 @@ export const operations: Readonly<Record<string, Operation>> = {
     summary: 'Assign an unmatched sample',
     description: "assign an unmatched sample to a stay of the caller's facility: `stayId`",
     request: { body: AssignSampleInput },
-    responses: { 200: ok('Assigned', AssignedSample), 409: conflict('Already matched, or the stay is closed', ['already_matched', 'stay_closed', 'stay_changed']) },
+    responses: { 200: ok('Assigned', AssignedSample), 409: conflict('Already matched, or the stay is closed', ['already_matched', 'stay_closed', 'stay_changed']), 410: GONE },
   },
   'GET /lab/samples/{labId}/{sampleId}': {
     tag: 'Lab',

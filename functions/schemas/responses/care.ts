@@ -165,6 +165,8 @@ export const Reminder = z
       attempts: z.int(),
       deliveredAt: dateTime.optional(),
       lastError: z.string().optional(),
+      lastAttemptAt: dateTime.optional(),
+      claimedUntil: dateTime.optional().describe('A delivery is under way until then'),
     }),
   })
   .meta({ id: 'Reminder' });
