@@ -154,7 +154,8 @@ export function buildOpenApi(): Doc {
     (paths[route.path] ??= {})[route.method.toLowerCase()] = {
       operationId: operationId(route, used),
       summary: op.summary,
-      description: `${op.description[0]!.toUpperCase()}${op.description.slice(1)}.\n\n${WHO[route.access]}`,
+      // The first paragraph is the README's endpoint table cell (test/readme/endpoints.test.ts).
+      description: `${op.description}\n\n${WHO[route.access]}`,
       tags: [op.tag],
       security: SECURITY[route.access],
       ...(params.length ? { parameters: params } : {}),
