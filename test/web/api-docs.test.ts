@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildOpenApi } from '../../functions/openapi.js';
 import { routes } from '../../functions/routes.js';
 import { startApi, type TestApi } from '../support/api.js';
 import { launchBrowser, screenshot, tabletPage } from './browser.js';
@@ -22,6 +23,14 @@ afterAll(async () => {
 });
 
 describe('API reference page', () => {
+  it('GET /openapi.json serves the generated OpenAPI 3.1 document', async () => {
+    const res = await api.call('GET', '/openapi.json');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(res.body).toEqual(JSON.parse(JSON.stringify(buildOpenApi())));
+    expect(res.body.openapi).toMatch(/^3\.1\./);
+  });
+
   it('is served at /api-docs with the strict CSP, its scripts and styles from this server', async () => {
     const res = await api.call('GET', '/api-docs');
     expect(res.status).toBe(200);
