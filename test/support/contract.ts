@@ -1,4 +1,5 @@
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import { appendFileSync } from 'node:fs';
 import addFormatsModule from 'ajv-formats';
 import { buildOpenApi } from '../../functions/openapi.js';
 
@@ -90,6 +91,8 @@ export function contractViolation(r: ReceivedResponse): string | undefined {
     if (r.status === 404 || r.status === 400) return schemaOf({ 'application/json': { schema: { $ref: '#/components/schemas/GatewayError' } } }, 'gateway');
     return `${where}: no route in the OpenAPI document`;
   }
+  // CONTRACT_SEEN=<file> lists each route and status the suite received (which documented answers no test reaches).
+  if (process.env.CONTRACT_SEEN) appendFileSync(process.env.CONTRACT_SEEN, `${method} ${route.path} ${r.status}\n`);
   const op = s.doc.paths[route.path]![method.toLowerCase()] as Operation;
   const spec = op.responses[String(r.status)];
   if (!spec) return `${where}: status ${r.status} is not documented for ${method} ${route.path} (documented: ${Object.keys(op.responses).join(', ')})`;
