@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { newKeyPair, signToken, type KeyPair } from '../../local/jwt.js';
 import { createLocalServer } from '../../local/server.js';
-import { contractViolation } from './contract.js';
+import { contractViolation, warmContract } from './contract.js';
 
 // The real local server (same route table, same handlers) on a random port, with a
 // throwaway signing key. Tests talk HTTP to it like the web form and curl do.
@@ -16,6 +16,7 @@ export interface TestApi {
 }
 
 export async function startApi(): Promise<TestApi> {
+  warmContract();
   const keys = newKeyPair();
   const server = createLocalServer({ publicKey: keys.publicKey });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

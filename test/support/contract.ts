@@ -54,6 +54,20 @@ function rebase(value: unknown): unknown {
   return value;
 }
 
+/** Builds the document and compiles every response schema now, so no timed request pays for it. */
+export function warmContract(): void {
+  const s = load();
+  for (const [path, ops] of Object.entries(s.doc.paths)) {
+    for (const [method, op] of Object.entries(ops as Record<string, Operation>)) {
+      for (const [status, spec] of Object.entries(op.responses)) {
+        for (const [media, c] of Object.entries(spec.content ?? {})) {
+          if (c.schema && (media === 'application/json' || media === 'application/problem+json')) validator(`${method.toUpperCase()} ${path} ${status} ${media}`, c.schema);
+        }
+      }
+    }
+  }
+}
+
 export interface ReceivedResponse {
   method: string;
   /** Path and query, as requested. */
