@@ -50,6 +50,8 @@ export const routes: readonly RouteDef[] = [
   { method: 'GET', path: '/facilities/{facilityId}/transport', handler: 'get-transport', access: 'staff' },
   { method: 'GET', path: '/', handler: 'web-assets', access: 'public' },
   { method: 'GET', path: '/assets/{file}', handler: 'web-assets', access: 'public' },
+  { method: 'GET', path: '/api-docs', handler: 'web-assets', access: 'public' },
+  { method: 'GET', path: '/openapi.json', handler: 'get-openapi', access: 'public' },
   { method: 'POST', path: '/lab/results', handler: 'lab-results', access: 'lab', memoryMb: 512, timeoutSeconds: 29 },
   { method: 'GET', path: '/lab/unmatched', handler: 'list-unmatched', access: 'admin' },
   { method: 'POST', path: '/lab/unmatched/{labId}/{sampleId}/assign', handler: 'assign-sample', access: 'staff' },

@@ -1,3 +1,4 @@
+import { VENDOR_FILES } from '../functions/web/vendor-files.js';
 import type { CopyFile } from './copy-files.js';
 
 // Per-handler extras that esbuild cannot infer: files copied into the bundle and
@@ -29,9 +30,9 @@ export const PDF_FONTS: HandlerAssets = {
   environment: { FONT_DIR: `${TASK_ROOT}/fonts` },
 };
 
-/** The staff web form (web/, no build step) served by functions/web/static-assets.ts. */
+/** The staff web form and the API reference (web/, no build step, and the npm files they use) served by functions/web/static-assets.ts. */
 export const WEB_FILES: HandlerAssets = {
-  copyFiles: [{ from: 'web', to: 'web' }],
+  copyFiles: [{ from: 'web', to: 'web' }, ...Object.entries(VENDOR_FILES).map(([name, from]) => ({ from, to: `web/${name}` }))],
   environment: { WEB_DIR: `${TASK_ROOT}/web` },
 };
 

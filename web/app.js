@@ -6,7 +6,7 @@
   // ---------------------------------------------------------------- strings
   const I18N = {
     en: {
-      'app.title': 'Quarantine desk', skip: 'Skip to content', signout: 'Sign out', 'nav.label': 'Sections',
+      'app.title': 'Quarantine desk', skip: 'Skip to content', signout: 'Sign out', 'nav.label': 'Sections', apiDocs: 'API reference',
       'nav.board': 'Room board', 'nav.register': 'Register', 'nav.manifest': 'Flight manifest', 'nav.today': 'Today', 'nav.transport': 'Departures', 'nav.reminders': 'Reminders',
       'signin.title': 'Sign in', 'signin.token': 'Staff token', 'signin.tokenHint': 'Paste the token you were given. It is kept in this browser tab only.',
       'signin.load': 'Load my facilities', 'signin.facility': 'Facility', 'signin.pick': 'Load your facilities first', 'signin.submit': 'Sign in',
@@ -71,7 +71,7 @@
       'issue.invalid_format': 'Wrong format', 'issue.unrecognized_keys': 'Unknown field',
     },
     zh: {
-      'app.title': '隔离点工作台', skip: '跳到内容', signout: '退出', 'nav.label': '功能',
+      'app.title': '隔离点工作台', skip: '跳到内容', signout: '退出', 'nav.label': '功能', apiDocs: 'API 参考文档',
       'nav.board': '房间挂图', 'nav.register': '登记', 'nav.manifest': '航班名单', 'nav.today': '今日', 'nav.transport': '离店安排', 'nav.reminders': '提醒',
       'signin.title': '登录', 'signin.token': '工作人员令牌', 'signin.tokenHint': '粘贴发给您的令牌。只保存在本浏览器标签页中。',
       'signin.load': '加载我的隔离点', 'signin.facility': '隔离点', 'signin.pick': '请先加载隔离点', 'signin.submit': '登录',

@@ -11,14 +11,16 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
 export const REPLAY_WINDOW_SECONDS = 300;
 
-export type SignatureFailure =
-  | 'missing_headers'
-  | 'malformed_lab_id'
-  | 'malformed_timestamp'
-  | 'timestamp_out_of_window'
-  | 'malformed_signature'
+export const SIGNATURE_FAILURES = [
+  'missing_headers',
+  'malformed_lab_id',
+  'malformed_timestamp',
+  'timestamp_out_of_window',
+  'malformed_signature',
   /** Unknown lab or wrong signature: deliberately not told apart. */
-  | 'bad_signature';
+  'bad_signature',
+] as const;
+export type SignatureFailure = (typeof SIGNATURE_FAILURES)[number];
 
 export type SignatureCheck = { ok: true } | { ok: false; reason: SignatureFailure };
 

@@ -1,11 +1,15 @@
 import { httpHandler } from '../shared/http.js';
 import { serveAsset } from '../web/static-assets.js';
 
-// GET / and GET /assets/{file}: the staff web form (web/), public like any web page;
-// everything it shows comes from the staff API with the token the user pastes.
+// GET /, GET /api-docs and GET /assets/{file}: the staff web form and the API
+// reference (web/), public like any web page; everything the form shows comes from
+// the staff API with the token the user pastes.
+const PAGES: Readonly<Record<string, string>> = { 'GET /': 'index.html', 'GET /api-docs': 'api-docs.html' };
+
 export const handler = httpHandler('public', async (req) =>
   serveAsset({
     file: req.param('file'),
+    page: PAGES[req.event.routeKey],
     version: req.query('v'),
     ifNoneMatch: req.header('if-none-match'),
     acceptEncoding: req.header('accept-encoding'),

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { z } from 'zod';
 import { NotFoundError } from '../shared/errors.js';
 import type { HttpResult } from '../shared/http.js';
+import { VENDOR_FILES } from './vendor-files.js';
 
 // The staff web form: plain files under web/ (no build step), served by one Lambda.
 // The directory is WEB_DIR when set (the Lambda bundle sets it), else <cwd>/web
@@ -44,6 +45,9 @@ const TYPES: Readonly<Record<string, string>> = {
   '.ico': 'image/x-icon',
 };
 const TEXTUAL = /^(text\/|application\/json|image\/svg)/;
+
+/** Pages (not assets): never cached without revalidation, their asset references versioned. */
+const isPage = (name: string) => name.endsWith('.html');
 
 /** A flat file name: letters, digits, - and _, and a known extension. No paths, no dot files. */
 const FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,60}(\.[A-Za-z0-9]{1,8}){1,2}$/;
@@ -88,9 +92,11 @@ const digest = (b: Buffer) => createHash('sha256').update(b).digest('base64url')
 function load(name: string): Asset {
   const type = TYPES[extname(name).toLowerCase()];
   if (!FILE_NAME.test(name) || !type) throw new NotFoundError('No such file.');
-  const path = join(webDir(), name);
+  let path = join(webDir(), name);
   let mtimeMs: number;
   try {
+    const vendor = VENDOR_FILES[name];
+    if (vendor && !existsSync(path)) path = join(process.cwd(), vendor);
     const stat = statSync(path);
     if (!stat.isFile()) throw new Error('not a file');
     mtimeMs = stat.mtimeMs;
@@ -99,9 +105,9 @@ function load(name: string): Asset {
   }
   // Re-read only when the file changed (never in a Lambda bundle; handy with `npm start`).
   const hit = cache.get(name);
-  if (hit && hit.mtimeMs === mtimeMs && name !== 'index.html') return hit;
+  if (hit && hit.mtimeMs === mtimeMs && !isPage(name)) return hit;
   let body = readFileSync(path);
-  if (name === 'index.html') body = Buffer.from(versionReferences(body.toString('utf8')));
+  if (isPage(name)) body = Buffer.from(versionReferences(body.toString('utf8')));
   if (hit && hit.mtimeMs === mtimeMs && hit.body.equals(body)) return hit;
   const hash = digest(body);
   const zipped = TEXTUAL.test(type) && body.length > 1024 ? gzipSync(body, { level: 9 }) : undefined;
@@ -131,15 +137,17 @@ function versionReferences(html: string): string {
 export interface AssetRequest {
   /** File under the web directory; empty for the page itself. */
   file: string;
+  /** The page to serve when `file` is empty (default index.html). */
+  page?: string;
   version?: string;
   ifNoneMatch?: string;
   acceptEncoding?: string;
 }
 
 export function serveAsset(req: AssetRequest): HttpResult {
-  const name = req.file === '' ? 'index.html' : req.file;
+  const name = req.file === '' ? (req.page ?? 'index.html') : req.file;
   const asset = load(name);
-  const cacheControl = name === 'index.html' || req.version !== asset.hash ? 'no-cache' : 'public, max-age=31536000, immutable';
+  const cacheControl = isPage(name) || req.version !== asset.hash ? 'no-cache' : 'public, max-age=31536000, immutable';
   const headers: Record<string, string> = { ...SECURITY_HEADERS, etag: asset.etag, 'cache-control': cacheControl, vary: 'accept-encoding' };
   const tags = (req.ifNoneMatch ?? '').split(',').map((t) => t.trim().replace(/^W\//, ''));
   if (tags.includes(asset.etag.replace(/^W\//, '')) || tags.includes('*')) return { statusCode: 304, headers, body: '' };

@@ -50,5 +50,5 @@ describe('handler assets', () => {
     }
     for (const name of Object.keys(handlerAssets)) if (!handlers.includes(name)) problems.push(`${name}: in handler-assets.ts but not in routes or jobs`);
     expect(problems).toEqual([]);
-  });
+   }, 120_000);
 });

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { newKeyPair, signToken, type KeyPair } from '../../local/jwt.js';
 import { createLocalServer } from '../../local/server.js';
+import { contractViolation, warmContract } from './contract.js';
 
 // The real local server (same route table, same handlers) on a random port, with a
 // throwaway signing key. Tests talk HTTP to it like the web form and curl do.
@@ -15,6 +16,7 @@ export interface TestApi {
 }
 
 export async function startApi(): Promise<TestApi> {
+  warmContract();
   const keys = newKeyPair();
   const server = createLocalServer({ publicKey: keys.publicKey });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -39,6 +41,9 @@ export async function startApi(): Promise<TestApi> {
       } catch {
         // not JSON: keep the text
       }
+      // Every answer the suite receives must keep the OpenAPI contract (functions/openapi.ts).
+      const violation = contractViolation({ method, path, status: res.status, contentType: res.headers.get('content-type') ?? '', body: parsed, text });
+      if (violation) throw new Error(`API contract: ${violation}`);
       return { status: res.status, body: parsed, headers: res.headers, text };
     },
     async close() {

@@ -1,0 +1,318 @@
+import * as z from 'zod';
+import { AddSituationInput, RecordCheckInput, RecordCheckQuery, SetDepartureInput, TodaySheetQuery, TransportQuery } from './schemas/care.js';
+import { ReasonInput, TransferInput } from './schemas/documents.js';
+import { AddRoomsInput, CreateFacilityInput } from './schemas/facility.js';
+import { AssignSampleInput, LabDeliveryInput } from './schemas/lab.js';
+import { PageQuery } from './schemas/page.js';
+import { ChangeScheduleInput } from './schemas/stay-schedule.js';
+import { ListStaysQuery, MAX_BATCH_ROWS, RegisterStayInput } from './schemas/stay.js';
+import { CheckList, DepartureEntry, RecordedCheck, ReminderList, Situation, SituationList, TodaySheet, TransportPlan } from './schemas/responses/care.js';
+import { DocumentList, DocumentReceipt, Released, Revoked, Verification } from './schemas/responses/documents.js';
+import { AddRoomsResult, Board, Facility, FacilityList, FacilityStats, FreedRoom } from './schemas/responses/facility.js';
+import { AssignedSample, IngestReport, SampleHistory, StayTests, UnmatchedList } from './schemas/responses/lab.js';
+import { conflictOf, Problem, type ReasonCode } from './schemas/responses/problem.js';
+import { AuditTrail, BatchReport, RegisteredStay, ScheduleChange, StayList, Transferred } from './schemas/responses/stay.js';
+
+// The API contract: for every route of functions/routes.ts (by route key) what it
+// takes and what it answers, as zod schemas. functions/openapi.ts turns it into the
+// OpenAPI document; test/contract/ fails when a route has no entry here, and the
+// test helper validates every response of the suite against the document. Kept out
+// of routes.ts so the CDK app and the handlers do not load the schemas.
+
+export interface ResponseSpec {
+  description: string;
+  /** JSON body (application/json). */
+  json?: z.ZodType;
+  /** Problem body (application/problem+json). */
+  problem?: z.ZodType;
+  /** A non-JSON body: its media type. */
+  media?: string;
+  headers?: Record<string, string>;
+}
+
+export interface Operation {
+  summary: string;
+  /** Longer text (Markdown); the README's endpoint table shows it. */
+  description: string;
+  tag: 'Facilities' | 'Stays' | 'Care' | 'Documents' | 'Lab' | 'Web' | 'API';
+  request?: { query?: z.ZodObject; body?: z.ZodType; params?: Record<string, z.ZodType> };
+  /** Success answers and the problems specific to this route; the common problems (401, 403, 404, 400, 413, 415, 503, 500) are added from the route. */
+  responses: Partial<Record<number, ResponseSpec>>;
+}
+
+const ok = (description: string, json: z.ZodType, headers?: Record<string, string>): ResponseSpec => ({ description, json, ...(headers ? { headers } : {}) });
+const conflict = (description: string, codes: readonly ReasonCode[]): ResponseSpec => ({ description, problem: conflictOf(codes) });
+/** A manifest: the rows as an array, or `{stays: [...]}`; each row is checked on its own (refused rows are reported, not a 400). */
+const BatchBody = z.union([z.array(RegisterStayInput).min(1).max(MAX_BATCH_ROWS), z.object({ stays: z.array(RegisterStayInput).min(1).max(MAX_BATCH_ROWS) }).strict()]);
+/** `?key=` of the holder's download link. */
+const PdfKeyQuery = z.object({ key: z.string().optional().describe('The download key printed on the slip') });
+
+const GONE: ResponseSpec = { description: 'Gone: the personal data of this stay or document was removed for good (retention)', problem: Problem };
+
+export const operations: Readonly<Record<string, Operation>> = {
+  'POST /facilities': {
+    tag: 'Facilities',
+    summary: 'Create a facility',
+    description: 'create a facility: `facilityId?`, `name`, `timeZone` (IANA), `policy {stayDays, retestDays, documentDay}`',
+    request: { body: CreateFacilityInput },
+    responses: { 201: ok('The facility', Facility), 409: conflict('The facility id is taken', ['facility_exists']) },
+  },
+  'GET /facilities': {
+    tag: 'Facilities',
+    summary: 'List facilities',
+    description: 'the facilities the caller works for',
+    responses: { 200: ok('The facilities', FacilityList) },
+  },
+  'GET /facilities/{facilityId}': {
+    tag: 'Facilities',
+    summary: 'Get a facility',
+    description: 'one facility',
+    responses: { 200: ok('The facility', Facility) },
+  },
+  'POST /facilities/{facilityId}/rooms': {
+    tag: 'Facilities',
+    summary: 'Add rooms',
+    description: 'add rooms in bulk: `rooms: ["101", …]` and/or `range {prefix?, from, to}`; repeating is harmless',
+    request: { body: AddRoomsInput },
+    responses: { 201: ok('Rooms added and rooms that already existed', AddRoomsResult) },
+  },
+  'POST /facilities/{facilityId}/rooms/{roomNumber}/free': {
+    tag: 'Facilities',
+    summary: 'Mark a cleaned room free',
+    description: 'a room being cleaned is free again',
+    responses: { 200: ok('The room is free', FreedRoom), 409: conflict('The room is not being cleaned', ['room_not_cleaning']) },
+  },
+  'GET /facilities/{facilityId}/board': {
+    tag: 'Facilities',
+    summary: 'Room board',
+    description: 'room board: state, occupant, day of stay, missing checks',
+    responses: { 200: ok('Every room', Board) },
+  },
+  'POST /facilities/{facilityId}/stays': {
+    tag: 'Stays',
+    summary: 'Register and check in one person',
+    description: 'register and check in one person; returns stay id, room and schedule',
+    request: { body: RegisterStayInput },
+    responses: {
+      201: ok('Checked in', RegisteredStay, { location: 'The new stay, /stays/{stayId}' }),
+      409: conflict('No room, or the person already has an open stay', ['no_free_room', 'room_not_free', 'person_has_open_stay']),
+    },
+  },
+  'POST /facilities/{facilityId}/stays/batch': {
+    tag: 'Stays',
+    summary: 'Register a flight manifest',
+    description: 'a flight manifest (JSON array, ≤ 500): per-row created / refused',
+    request: { body: BatchBody },
+    responses: { 200: ok('Per row: created or refused with its problem', BatchReport) },
+  },
+  'GET /facilities/{facilityId}/stays': {
+    tag: 'Stays',
+    summary: 'List stays',
+    description: 'stays, `?status=active|positive|released|transferred&date=YYYY-MM-DD&limit=&cursor=`',
+    request: { query: ListStaysQuery },
+    responses: { 200: ok('A page of stays', StayList) },
+  },
+  'GET /stays/{stayId}': {
+    tag: 'Stays',
+    summary: 'Get a stay',
+    description: "one person's file for this stay",
+    responses: { 200: ok('The stay', RegisteredStay.shape.stay) },
+  },
+  'POST /stays/{stayId}/release': {
+    tag: 'Stays',
+    summary: 'Release a stay',
+    description: 'release: checks every condition (409 lists each unmet one), frees the room, issues the three documents',
+    responses: {
+      200: ok('Released, with the three new documents and their keys (shown once)', Released),
+      409: conflict('Every unmet condition', ['stay_not_active', 'before_document_day', 'retest_missing', 'retest_not_negative', 'recent_fever_or_symptom', 'stay_changed']),
+      410: GONE,
+    },
+  },
+  'POST /stays/{stayId}/transfer': {
+    tag: 'Stays',
+    summary: 'Transfer to hospital',
+    description: 'transfer to hospital: `destination`, `note?`',
+    request: { body: TransferInput },
+    responses: { 200: ok('Transferred', Transferred), 409: conflict('The stay is closed or changed meanwhile', ['stay_closed', 'stay_changed']), 410: GONE },
+  },
+  'GET /stays/{stayId}/documents': {
+    tag: 'Documents',
+    summary: "List a stay's documents",
+    description: "the stay's documents (no keys)",
+    responses: { 200: ok('The documents', DocumentList) },
+  },
+  'GET /stays/{stayId}/documents/{documentId}': {
+    tag: 'Documents',
+    summary: 'Download a document (staff)',
+    description: "a document's PDF",
+    responses: { 200: { description: 'The PDF', media: 'application/pdf' }, 410: GONE },
+  },
+  'POST /stays/{stayId}/documents/{documentId}/revoke': {
+    tag: 'Documents',
+    summary: 'Revoke a document',
+    description: 'revoke with `reason`',
+    request: { body: ReasonInput },
+    responses: { 200: ok('Revoked', Revoked), 409: conflict('Already revoked', ['already_revoked']) },
+  },
+  'POST /stays/{stayId}/documents/{documentId}/reissue': {
+    tag: 'Documents',
+    summary: 'Reissue a document',
+    description: 'revoke and issue a new one (new id and key) with `reason`',
+    request: { body: ReasonInput },
+    responses: { 201: ok('The new document and its key (shown once)', DocumentReceipt), 409: conflict('Already revoked', ['already_revoked']), 410: GONE },
+  },
+  'GET /documents/{file}': {
+    tag: 'Documents',
+    summary: "Download a document (holder's link)",
+    description: "the holder's download, `/documents/{documentId}.pdf?key=…` (wrong key: 404, like an unknown document)",
+    request: { query: PdfKeyQuery },
+    responses: { 200: { description: 'The PDF', media: 'application/pdf' }, 409: conflict('The document was revoked', ['revoked']) },
+  },
+  'GET /verify/{documentId}': {
+    tag: 'Documents',
+    summary: 'Verify a document',
+    description: 'verification page (JSON with `Accept: application/json`): valid / revoked, type, issue date, facility, initials, masked document number',
+    responses: {
+      200: { description: 'Valid or revoked: an HTML page, or JSON with Accept: application/json', json: Verification, media: 'text/html' },
+      404: { description: 'Not a valid document: an HTML page, or JSON with Accept: application/json', json: Verification, media: 'text/html' },
+    },
+  },
+  'GET /stays/{stayId}/audit': {
+    tag: 'Stays',
+    summary: 'Audit trail',
+    description: 'who changed the stay, when and what',
+    responses: { 200: ok('Every change, oldest first', AuditTrail) },
+  },
+  'POST /stays/{stayId}/checks': {
+    tag: 'Care',
+    summary: 'Record a temperature check',
+    description:
+      'temperature check: `slot` (`morning`|`evening`), `temperatureC` (34.0–43.0), `symptoms[]`, `note?`; ≥ 37.3 °C or a symptom raises an urgent reminder; `?replace=true` corrects a slot',
+    request: { query: RecordCheckQuery, body: RecordCheckInput },
+    responses: {
+      201: ok('Recorded', RecordedCheck),
+      200: ok("Replaced the slot's earlier reading (?replace=true)", RecordedCheck),
+      409: conflict('The slot is already recorded, or the stay is closed', ['check_exists', 'stay_closed', 'stay_changed']),
+      410: GONE,
+    },
+  },
+  'GET /stays/{stayId}/checks': {
+    tag: 'Care',
+    summary: "List a stay's checks",
+    description: "the stay's checks and which of today's are missing",
+    responses: { 200: ok("The checks and today's status", CheckList), 410: GONE },
+  },
+  'POST /stays/{stayId}/situations': {
+    tag: 'Care',
+    summary: 'Record a special situation',
+    description: 'special situation on the file: `kind` (`medical_transfer`|`psychological_support`|`complaint`|`other`), `text`',
+    request: { body: AddSituationInput },
+    responses: { 201: ok('Recorded', Situation), 409: conflict('The stay is closed', ['stay_closed', 'stay_changed']), 410: GONE },
+  },
+  'GET /stays/{stayId}/situations': {
+    tag: 'Care',
+    summary: "List a stay's special situations",
+    description: "the stay's special situations",
+    responses: { 200: ok('The situations', SituationList), 410: GONE },
+  },
+  'PUT /stays/{stayId}/schedule': {
+    tag: 'Stays',
+    summary: 'Change the observation period of one stay',
+    description:
+      "extend or shorten one active stay: `stayDays?`, `retestDays?`, `documentDay?`, `reason` (audited); moves its dates, the board and the jobs' due items",
+    request: { body: ChangeScheduleInput },
+    responses: { 200: ok('The new policy and schedule, the previous ones and warnings', ScheduleChange), 409: conflict('The stay is not active or changed meanwhile', ['stay_not_active', 'stay_changed']), 410: GONE },
+  },
+  'PUT /stays/{stayId}/departure': {
+    tag: 'Care',
+    summary: 'Plan the return transport',
+    description: 'return transport: `destination {city, country}`, `mode` (flight|train|car|bus), `number`, `departureAt`',
+    request: { body: SetDepartureInput },
+    responses: { 200: ok('The departure', DepartureEntry), 409: conflict('The stay is closed', ['stay_closed', 'stay_changed']), 410: GONE },
+  },
+  'GET /facilities/{facilityId}/today': {
+    tag: 'Care',
+    summary: 'Daily sheet',
+    description: 'daily sheet: birthdays during the stay, diets per meal, missing checks, `?date=`',
+    request: { query: TodaySheetQuery },
+    responses: { 200: ok('The sheet of the day', TodaySheet) },
+  },
+  'GET /facilities/{facilityId}/transport': {
+    tag: 'Care',
+    summary: 'Transport plan',
+    description: 'departures grouped by mode and time window, `?date=&windowMinutes=120&format=json|csv`',
+    request: { query: TransportQuery },
+    responses: { 200: { description: 'The plan (CSV with ?format=csv)', json: TransportPlan, media: 'text/csv' } },
+  },
+  'GET /facilities/{facilityId}/reminders': {
+    tag: 'Care',
+    summary: 'List reminders',
+    description: 'reminders, newest first (`?limit=&cursor=`), with lines and delivery state',
+    request: { query: PageQuery },
+    responses: { 200: ok('A page of reminders', ReminderList) },
+  },
+  'GET /facilities/{facilityId}/stats': {
+    tag: 'Facilities',
+    summary: 'Anonymous statistics',
+    description: 'anonymous counts kept by retention: stays closed per month, by outcome and category, and the total',
+    responses: { 200: ok('Counts per month and in total', FacilityStats) },
+  },
+  'POST /lab/results': {
+    tag: 'Lab',
+    summary: 'Lab results webhook',
+    description: 'lab results webhook (signed, see below): per result stored / superseded / duplicate / stale / unmatched',
+    request: { body: LabDeliveryInput },
+    responses: { 200: ok('Per result: what happened to it', IngestReport) },
+  },
+  'GET /lab/unmatched': {
+    tag: 'Lab',
+    summary: 'Unmatched lab results',
+    description: 'results no stay matched, newest first (`?limit=&cursor=`)',
+    request: { query: PageQuery },
+    responses: { 200: ok('A page of unmatched samples', UnmatchedList) },
+  },
+  'POST /lab/unmatched/{labId}/{sampleId}/assign': {
+    tag: 'Lab',
+    summary: 'Assign an unmatched sample',
+    description: "assign an unmatched sample to a stay of the caller's facility: `stayId`",
+    request: { body: AssignSampleInput },
+    responses: { 200: ok('Assigned', AssignedSample), 409: conflict('Already matched, or the stay is closed', ['already_matched', 'stay_closed', 'stay_changed']), 410: GONE },
+  },
+  'GET /lab/samples/{labId}/{sampleId}': {
+    tag: 'Lab',
+    summary: 'A sample and its history',
+    description: 'a sample and every report received',
+    responses: { 200: ok('The sample and every version received', SampleHistory) },
+  },
+  'GET /stays/{stayId}/tests': {
+    tag: 'Lab',
+    summary: "A stay's test results",
+    description: "the stay's current test results and latest retest",
+    responses: { 200: ok('The results', StayTests) },
+  },
+  'GET /': {
+    tag: 'Web',
+    summary: 'Staff web form',
+    description: 'the staff web form (sign in with a token)',
+    responses: { 200: { description: 'The page', media: 'text/html' }, 304: { description: 'Not modified (If-None-Match)' } },
+  },
+  'GET /openapi.json': {
+    tag: 'API',
+    summary: 'This API as OpenAPI 3.1',
+    description: 'this API as an OpenAPI 3.1 document (generated from the route table and the zod schemas)',
+    responses: { 200: ok('The OpenAPI document', z.looseObject({ openapi: z.string(), paths: z.record(z.string(), z.unknown()) })) },
+  },
+  'GET /api-docs': {
+    tag: 'API',
+    summary: 'API reference page',
+    description: 'the API reference, readable in a browser (rendered from `/openapi.json`)',
+    responses: { 200: { description: 'The page', media: 'text/html' }, 304: { description: 'Not modified (If-None-Match)' } },
+  },
+  'GET /assets/{file}': {
+    tag: 'Web',
+    summary: 'Web assets',
+    description: "the web form's script and style sheet",
+    responses: { 200: { description: 'The file', media: '*/*' }, 304: { description: 'Not modified (If-None-Match)' } },
+  },
+};
+

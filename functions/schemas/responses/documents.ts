@@ -1,0 +1,62 @@
+import * as z from 'zod';
+import { actor, date, dateTime } from './common.js';
+
+const DOCUMENT_TYPES = ['release_notice', 'health_certificate', 'test_report'] as const;
+
+/** A document as listed to staff: no key, no snapshot. */
+export const DocumentSummary = z
+  .object({
+    documentId: z.string(),
+    stayId: z.string(),
+    facilityId: z.string(),
+    type: z.enum(DOCUMENT_TYPES),
+    state: z.enum(['valid', 'revoked']),
+    issuedAt: dateTime,
+    issuedBy: actor,
+    revokedAt: dateTime.optional(),
+    revokedBy: actor.optional(),
+    revokedReason: z.string().optional(),
+    replaces: z.string().optional().describe('The document this one replaces (reissue)'),
+    replacedBy: z.string().optional(),
+    anonymizedAt: dateTime.optional(),
+  })
+  .meta({ id: 'DocumentSummary' });
+
+export const DocumentList = z.object({ documents: z.array(DocumentSummary) });
+
+/** A new document: its download key is in this answer only (stored as a hash). */
+export const DocumentReceipt = z
+  .object({
+    documentId: z.string(),
+    type: z.enum(DOCUMENT_TYPES),
+    key: z.string().describe('The secret download key: shown once, never stored'),
+    downloadUrl: z.string(),
+    downloadQr: z.object({ size: z.int(), path: z.string() }).describe('SVG path of the download QR code (modules of 1 unit)'),
+    verifyUrl: z.string(),
+  })
+  .meta({ id: 'DocumentReceipt' });
+
+export const Released = z.object({
+  stayId: z.string(),
+  status: z.literal('released'),
+  releasedAt: dateTime,
+  releasedDate: date,
+  roomNumber: z.string(),
+  roomState: z.literal('cleaning'),
+  documents: z.array(DocumentReceipt),
+});
+
+export const Revoked = z.object({ documentId: z.string(), state: z.literal('revoked'), revokedAt: dateTime });
+
+export const Verification = z
+  .object({
+    status: z.enum(['valid', 'revoked', 'not_valid']),
+    documentId: z.string().optional(),
+    type: z.enum(DOCUMENT_TYPES).optional(),
+    issueDate: date.optional(),
+    facility: z.string().optional(),
+    holderInitials: z.string().optional().describe('Absent once retention removed the personal data'),
+    documentNumber: z.string().optional().describe('Masked'),
+    revokedAt: dateTime.optional(),
+  })
+  .meta({ id: 'Verification' });

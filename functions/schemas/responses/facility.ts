@@ -1,0 +1,41 @@
+import * as z from 'zod';
+import { actor, date, dateTime, DayCheckStatus, Policy } from './common.js';
+
+export const Facility = z
+  .object({ facilityId: z.string(), name: z.string(), timeZone: z.string(), policy: Policy, createdAt: dateTime, createdBy: actor })
+  .meta({ id: 'Facility' });
+
+export const FacilityList = z.object({ facilities: z.array(Facility) });
+
+export const AddRoomsResult = z.object({
+  added: z.array(z.string()).describe('Rooms created by this call'),
+  existing: z.array(z.string()).describe('Rooms that already existed (left as they were)'),
+});
+
+export const FreedRoom = z.object({ facilityId: z.string(), roomNumber: z.string(), state: z.literal('free') });
+
+const ROOM_STATES = ['free', 'occupied', 'cleaning'] as const;
+
+export const Board = z.object({
+  facilityId: z.string(),
+  date,
+  counts: z.object({ free: z.int(), occupied: z.int(), cleaning: z.int() }),
+  checks: z.object({ missing: z.int(), alerts: z.int() }).describe('Occupied rooms with a check overdue today, and rooms with a fever or symptom today'),
+  rooms: z.array(
+    z.object({
+      roomNumber: z.string(),
+      state: z.enum(ROOM_STATES),
+      occupant: z
+        .object({ stayId: z.string(), nameNative: z.string(), nameLatin: z.string(), dayOfStay: z.int(), endDate: date, status: z.string(), checks: DayCheckStatus })
+        .optional(),
+    }),
+  ),
+});
+
+const counts = z.record(z.string(), z.int());
+
+export const FacilityStats = z.object({
+  facilityId: z.string(),
+  months: z.array(z.object({ month: z.string().describe('yyyy-mm (facility time)'), stays: z.int(), byStatus: counts, byCategory: counts, updatedAt: dateTime })),
+  total: z.object({ stays: z.int(), byStatus: counts, byCategory: counts }),
+});

@@ -1,0 +1,110 @@
+import * as z from 'zod';
+import { actor, dateTime, Page } from './common.js';
+
+const OUTCOMES = ['negative', 'positive', 'inconclusive'] as const;
+const MATCHED_BY = ['stay_id', 'document', 'assignment'] as const;
+const UNMATCHED_REASONS = ['unknown_stay', 'no_stay_for_document', 'no_stay_at_collection_time'] as const;
+const STATUSES = ['stored', 'superseded', 'duplicate', 'stale', 'unmatched'] as const;
+
+const Subject = z.union([
+  z.object({ stayId: z.string() }),
+  z.object({ document: z.object({ type: z.enum(['passport', 'id_card', 'travel_permit', 'other']), number: z.string(), country: z.string() }) }),
+]);
+
+export const IngestReport = z.object({
+  labId: z.string(),
+  received: z.int(),
+  counts: z.object(Object.fromEntries(STATUSES.map((s) => [s, z.int()])) as Record<(typeof STATUSES)[number], z.ZodInt>),
+  results: z.array(
+    z.object({
+      index: z.int(),
+      sampleId: z.string(),
+      status: z.enum(STATUSES),
+      stayId: z.string().optional().describe('The stay this report was matched to (also for stale reports)'),
+      unmatchedReason: z.enum(UNMATCHED_REASONS).optional(),
+    }),
+  ),
+});
+
+const LabResultVersion = {
+  labId: z.string(),
+  sampleId: z.string(),
+  subject: Subject,
+  collectedAt: dateTime,
+  resultedAt: dateTime,
+  result: z.enum(OUTCOMES),
+  method: z.string().optional(),
+  ct: z.number().optional(),
+  contentHash: z.string(),
+  versionKey: z.string(),
+};
+
+export const UnmatchedList = z.object({
+  samples: z.array(
+    z.object({
+      labId: z.string(),
+      sampleId: z.string(),
+      reason: z.enum(UNMATCHED_REASONS).optional(),
+      subject: Subject,
+      collectedAt: dateTime,
+      resultedAt: dateTime,
+      result: z.enum(OUTCOMES),
+      receivedAt: dateTime,
+      updatedAt: dateTime,
+    }),
+  ),
+  ...Page,
+});
+
+export const SampleHistory = z.object({
+  sample: z.object({
+    labId: z.string(),
+    sampleId: z.string(),
+    versionKey: z.string(),
+    current: z.object(LabResultVersion),
+    state: z.enum(['matched', 'unmatched']),
+    stayId: z.string().optional(),
+    facilityId: z.string().optional(),
+    matchedBy: z.enum(MATCHED_BY).optional(),
+    unmatchedReason: z.enum(UNMATCHED_REASONS).optional(),
+    assignedStayId: z.string().optional(),
+    assignedBy: actor.optional(),
+    assignedAt: dateTime.optional(),
+    firstReceivedAt: dateTime,
+    updatedAt: dateTime,
+  }),
+  versions: z.array(z.object({ ...LabResultVersion, receivedAt: dateTime })),
+});
+
+export const AssignedSample = z.object({
+  labId: z.string(),
+  sampleId: z.string(),
+  stayId: z.string(),
+  state: z.literal('matched'),
+  versions: z.int(),
+  becamePositive: z.boolean(),
+});
+
+export const StayTests = z.object({
+  stayId: z.string(),
+  retestDates: z.array(z.string()),
+  latestRetest: z
+    .object({ result: z.enum(OUTCOMES), collectedDate: z.string(), sampleId: z.string(), labId: z.string(), collectedAt: dateTime, resultedAt: dateTime })
+    .optional(),
+  tests: z.array(
+    z.object({
+      stayId: z.string(),
+      facilityId: z.string(),
+      labId: z.string(),
+      sampleId: z.string(),
+      collectedAt: dateTime,
+      resultedAt: dateTime,
+      result: z.enum(OUTCOMES),
+      method: z.string().optional(),
+      ct: z.number().optional(),
+      versionKey: z.string(),
+      matchedBy: z.enum(MATCHED_BY),
+      recordedAt: dateTime,
+    }),
+  ),
+});

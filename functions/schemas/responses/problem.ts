@@ -1,0 +1,118 @@
+import * as z from 'zod';
+import {
+  ConflictError,
+  ForbiddenError,
+  GoneError,
+  MalformedBodyError,
+  NotFoundError,
+  PayloadTooLargeError,
+  ServiceUnavailableError,
+  UnauthorizedError,
+  UnsupportedMediaTypeError,
+  ValidationError,
+  type AppError,
+} from '../../shared/errors.js';
+import { SIGNATURE_FAILURES } from '../../domain/lab-signature.js';
+
+// RFC 9457 problem details, as functions/shared/http-errors.ts writes them. The
+// titles come from the typed errors themselves, so the list cannot drift.
+
+const typed: AppError[] = [
+  new ValidationError([]),
+  new MalformedBodyError(''),
+  new UnauthorizedError(''),
+  new ForbiddenError(''),
+  new NotFoundError(''),
+  new ConflictError(''),
+  new GoneError(''),
+  new PayloadTooLargeError(''),
+  new UnsupportedMediaTypeError(''),
+  new ServiceUnavailableError(),
+];
+
+/** Every problem type the API answers with: status and title (500 is the unexpected error). */
+export const PROBLEM_TYPES: readonly { status: number; title: string }[] = [
+  ...typed.map((e) => ({ status: e.status, title: e.title })),
+  { status: 500, title: 'Internal error' },
+];
+
+/** Field issue codes: zod's own and the ones use cases add. */
+export const ISSUE_CODES = [
+  'invalid_type',
+  'too_big',
+  'too_small',
+  'invalid_format',
+  'not_multiple_of',
+  'unrecognized_keys',
+  'invalid_union',
+  'invalid_key',
+  'invalid_element',
+  'invalid_value',
+  'custom',
+  'invalid_cursor',
+  'future',
+  'date_mismatch',
+  'outside_stay',
+  'outside_release_window',
+  'unknown_room',
+  'schedule',
+] as const;
+
+/** Codes of unmet conditions in a 409 `reasons` list, each route lists its own. */
+export const REASON_CODES = [
+  'facility_exists',
+  'room_not_cleaning',
+  'no_free_room',
+  'room_not_free',
+  'person_has_open_stay',
+  'stay_not_active',
+  'before_document_day',
+  'retest_missing',
+  'retest_not_negative',
+  'recent_fever_or_symptom',
+  'stay_closed',
+  'stay_changed',
+  'check_exists',
+  'already_revoked',
+  'already_matched',
+  'revoked',
+] as const;
+export type ReasonCode = (typeof REASON_CODES)[number];
+
+export const FieldIssue = z
+  .object({
+    path: z.string().describe('Dotted path of the field, e.g. person.document.number, or (body)'),
+    message: z.string(),
+    code: z.enum(ISSUE_CODES),
+  })
+  .meta({ id: 'FieldIssue' });
+
+export const Reason = z.object({ code: z.enum(REASON_CODES), message: z.string() }).meta({ id: 'Reason' });
+
+const titles = [...new Set(PROBLEM_TYPES.map((p) => p.title))] as [string, ...string[]];
+
+export const Problem = z
+  .object({
+    type: z.literal('about:blank'),
+    title: z.enum(titles),
+    status: z.int().min(400).max(599),
+    detail: z.string(),
+    issues: z.array(FieldIssue).optional().describe('400: every invalid field'),
+    reasons: z.array(Reason).optional().describe('409: every unmet condition'),
+    requestId: z.string().optional(),
+  })
+  .meta({
+    id: 'Problem',
+    description: `RFC 9457 problem details (application/problem+json). Problem types: ${PROBLEM_TYPES.map((p) => `${p.status} ${p.title}`).join('; ')}.`,
+  });
+
+/** A 409 whose `reasons` hold only these codes. */
+export function conflictOf(codes: readonly ReasonCode[]) {
+  return Problem.extend({ reasons: z.array(z.object({ code: z.enum(codes as [ReasonCode, ...ReasonCode[]]), message: z.string() })).optional() });
+}
+
+/** 401 of the lab webhook: `reason` says what is wrong with the signature headers. */
+export const LabAuthProblem = Problem.extend({ reason: z.enum(SIGNATURE_FAILURES) });
+
+/** What API Gateway itself answers before any function runs (missing or bad JWT, no route, payload too large). */
+export const GatewayError = z.object({ message: z.string() }).meta({ id: 'GatewayError', description: 'Answered by API Gateway itself (no problem body).' });
