@@ -31,9 +31,26 @@ export function loadFont(key: FontKey): Font {
     const opened = create(readFileSync(path));
     if (!('layout' in opened)) throw new Error(`${path} is a font collection; a single TTF font is required`);
     font = opened;
+    keepCodePoints(font);
     parsed.set(key, font);
   }
   return font;
+}
+
+/**
+ * fontkit caches one Glyph object per glyph id with the characters it was first asked
+ * for. The subsetter asks for the components of a composite glyph (the `r` in `ř`)
+ * without characters, so in a later document that `r` would carry none: no ToUnicode
+ * entry, and copy-paste or a screen reader would lose the letter. A glyph cached without
+ * characters is made again when layout asks for it with characters.
+ */
+function keepCodePoints(font: Font): void {
+  const glyphs = (font as unknown as { _glyphs: Record<number, { codePoints: number[] } | undefined> })._glyphs;
+  const getGlyph = font.getGlyph.bind(font);
+  font.getGlyph = (id, codePoints = []) => {
+    if (codePoints.length > 0 && glyphs[id]?.codePoints.length === 0) delete glyphs[id];
+    return getGlyph(id, codePoints);
+  };
 }
 
 /** The fonts this process has parsed so far (tests check a document loads only what it needs). */

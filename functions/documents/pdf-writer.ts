@@ -66,7 +66,22 @@ interface Piece {
 }
 
 const TRAILING_SPACE = /\s+$/u;
+
+/** Families whose runs are shaped beyond one glyph per letter. */
+const SHAPED: ReadonlySet<FontFamily> = new Set(['arabic', 'hebrew', 'thai', 'lao', 'khmer', 'myanmar', 'devanagari', 'bengali', 'gurmukhi', 'gujarati', 'oriya', 'tamil', 'telugu', 'kannada', 'malayalam', 'sinhala']);
+const familyOf = (key: FontKey) => key.slice(0, key.lastIndexOf('-')) as FontFamily;
 const graphemes = new Intl.Segmenter('und', { granularity: 'grapheme' });
+
+// poppler reads ActualText in drawing order like glyphs and reverses right-to-left
+// text itself, so a right-to-left run's text is given right to left.
+const actualOrder = (piece: Piece) => (piece.level % 2 === 1 ? [...graphemes.segment(piece.text)].map((g) => g.segment).reverse().join('') : piece.text);
+
+/** A PDF text string in UTF-16BE hex, as ActualText takes any Unicode. */
+function utf16Hex(text: string): string {
+  const bytes = Buffer.from(text, 'utf16le');
+  bytes.swap16();
+  return `FEFF${bytes.toString('hex').toUpperCase()}`;
+}
 
 export class PdfWriter {
   readonly doc: PDFKit.PDFDocument;
@@ -214,6 +229,47 @@ export class PdfWriter {
     return lines;
   }
 
+  /**
+   * Wraps the text object `draw` writes in a marked-content span carrying `actual`.
+   * pdfkit's markContent would put the span around BT...ET, where poppler takes the
+   * text position after ET (the page origin) and prints the span's text elsewhere, so
+   * the operators go inside the text object, after its font and position are set.
+   */
+  private withActualText(actual: string | undefined, draw: () => void): void {
+    if (actual === undefined) {
+      draw();
+      return;
+    }
+    const doc = this.doc as unknown as { addContent: (data: string) => unknown };
+    const addContent = doc.addContent;
+    let opened = false;
+    doc.addContent = function (this: unknown, data: string) {
+      if (data === 'ET' && opened) addContent.call(this, 'EMC');
+      const result = addContent.call(this, data);
+      if (!opened && data.endsWith(' Tf')) {
+        addContent.call(this, `/Span <</ActualText <${utf16Hex(actual)}>>> BDC`);
+        opened = true;
+      }
+      return result;
+    };
+    try {
+      draw();
+    } finally {
+      doc.addContent = addContent;
+    }
+  }
+
+  /** Neighbours in one font, colour and level joined: one text object, shaped as a whole. */
+  private joined(pieces: Piece[], size: number): Piece[] {
+    const result: Piece[] = [];
+    for (const piece of pieces) {
+      const last = result.at(-1);
+      if (last && last.font === piece.font && last.color === piece.color && last.level === piece.level) last.text += piece.text;
+      else result.push({ ...piece });
+    }
+    return result.map((piece) => ({ ...piece, width: this.measure(piece, size) }));
+  }
+
   /** One line's pieces drawn left to right from x with their baselines on `baseline`. */
   private drawLine(pieces: Piece[], x: number, baseline: number, size: number): void {
     let left = x;
@@ -221,10 +277,13 @@ export class PdfWriter {
       const text = drawnText(piece.text, piece.level);
       const features = PdfWriter.features(piece);
       this.useFont(piece.font);
-      this.doc
-        .fontSize(size)
-        .fillColor(piece.color)
-        .text(text, left, baseline, { lineBreak: false, baseline: 'alphabetic', ...(features ? { features } : {}) });
+      // A shaped run's glyphs do not map back to its letters one to one (Arabic draws
+      // ب and ن with one dotless glyph plus dots, Devanagari moves र् after the
+      // consonant), so the run carries its logical text for copy-paste and readers.
+      this.doc.fontSize(size).fillColor(piece.color);
+      this.withActualText(SHAPED.has(familyOf(piece.font)) ? actualOrder(piece) : undefined, () =>
+        this.doc.text(text, left, baseline, { lineBreak: false, baseline: 'alphabetic', ...(features ? { features } : {}) }),
+      );
       left += piece.width;
     }
   }
@@ -238,7 +297,7 @@ export class PdfWriter {
     const lineHeight = this.doc.currentLineHeight(true) + (wrap ? (style.lineGap ?? 0) : 0);
     const ascent = ((this.doc as unknown as PdfkitInternals)._font.ascender / 1000) * style.size;
 
-    const lines = this.lines(this.words(content, style), style, wrap);
+    const lines = this.lines(this.words(content, style), style, wrap).map((line) => this.joined(line, style.size));
     lines.forEach((pieces, i) => {
       const width = PdfWriter.width(pieces);
       const align = style.align ?? 'left';
