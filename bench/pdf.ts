@@ -25,6 +25,16 @@ export interface PdfFigures {
   rssMbChromium?: number;
   bytesPerDoc: number;
   bytesPerDocChromium: number;
+  /** pdfkit figures per kind of holder: the fonts a name needs drive size and time. */
+  holders: HolderFigures[];
+}
+
+export interface HolderFigures {
+  holder: string;
+  msPerDoc: Summary;
+  kbPerDoc: number;
+  /** The first document for this holder in the process, parsing any font it is first to need. */
+  firstDocMs: number;
 }
 
 const WARM_UP = 9;
@@ -37,6 +47,31 @@ const FONT_FACES: { family: string; weight: number; key: FontKey }[] = [
 ];
 
 const mb = (bytes: number) => round(bytes / 2 ** 20, 1);
+
+/** The three documents for a Chinese holder, and for an Arabic-named one at a facility named in Arabic, Latin and Chinese. */
+function holderSnapshots(): { holder: string; documents: DocumentSnapshot[] }[] {
+  const zh = PEOPLE[0] as (typeof PEOPLE)[number];
+  const mixed = (type: DocumentSnapshot['type']): DocumentSnapshot => {
+    const s = snapshotFor(zh, type);
+    return {
+      ...s,
+      holder: { ...s.holder, nameNative: 'محمد عبد الله', nameLatin: 'ABDULLAH Mohammed', nationality: 'AE' },
+      facility: { ...s.facility, name: 'فندق الواحة Oasis 绿洲酒店' },
+    };
+  };
+  return [
+    { holder: `CJK: ${zh.holder.nameNative}, Chinese facility`, documents: DOCUMENT_TYPES.map((type) => snapshotFor(zh, type)) },
+    { holder: 'mixed script: محمد عبد الله (Arabic), facility in Arabic, Latin and Chinese', documents: DOCUMENT_TYPES.map(mixed) },
+  ];
+}
+
+async function benchHolder(holder: string, documents: DocumentSnapshot[], n: number): Promise<HolderFigures> {
+  const render = (i: number) => renderDocument(documents[i % documents.length] as DocumentSnapshot);
+  const first = await timeEach(1, render);
+  await timeEach(WARM_UP, render);
+  const { ms, bytes } = await timeEach(n, render);
+  return { holder, msPerDoc: summarise(ms), kbPerDoc: round(mean(bytes) / 1024, 1), firstDocMs: round(first.ms[0] ?? NaN, 1) };
+}
 
 function snapshots(): DocumentSnapshot[] {
   return PEOPLE.flatMap((person) => DOCUMENT_TYPES.map((type) => snapshotFor(person, type)));
@@ -179,6 +214,8 @@ export async function benchPdf(opts: { n?: number } = {}): Promise<PdfFigures> {
   await timeEach(WARM_UP, renderPdfkit); // parse fonts, JIT
   const pdfkit = await timeEach(n, renderPdfkit);
   const rssMbPdfkit = mb(process.memoryUsage().rss);
+  const holders: HolderFigures[] = [];
+  for (const { holder, documents: docs } of holderSnapshots()) holders.push(await benchHolder(holder, docs, n));
   const chromium = await benchChromium(documents, n);
 
   const msPerDocPdfkit = summarise(pdfkit.ms);
@@ -192,6 +229,7 @@ export async function benchPdf(opts: { n?: number } = {}): Promise<PdfFigures> {
     ...(chromium.pssMb === undefined ? {} : { rssMbChromium: chromium.pssMb }),
     bytesPerDoc: Math.round(mean(pdfkit.bytes)),
     bytesPerDocChromium: Math.round(mean(chromium.bytes)),
+    holders,
   };
 }
 

@@ -50,6 +50,10 @@ export function renderReport(r: Report): string {
       `pdfkit is **${p.ratio}×** faster at p50 (target: ≥ 10×).`,
       '',
     );
+    if (p.holders.length > 0) {
+      out.push('### pdfkit per holder (three documents each; fonts parsed once per process, subset per document)', '');
+      out.push(table(['holder', 'ms/doc p50', 'ms/doc p99', 'KB/doc', 'first document ms'], p.holders.map((h) => [h.holder, h.msPerDoc.p50, h.msPerDoc.p99, h.kbPerDoc, h.firstDocMs])), '');
+    }
   }
   if (r.jobs) {
     out.push(`## Items read by scheduled jobs as the table grows (${r.jobs.duePerKind} stays due per kind, clock ${r.jobs.date} 08:00 Asia/Shanghai)`, '');

@@ -1,3 +1,4 @@
+import { BUNDLED_FONT_FILES, PACKAGE_FONT_FILES, type FontKey } from '../functions/documents/font-files.js';
 import { VENDOR_FILES } from '../functions/web/vendor-files.js';
 import type { CopyFile } from './copy-files.js';
 
@@ -17,14 +18,15 @@ export interface HandlerAssets {
 const TASK_ROOT = '/var/task';
 
 /** Package font file -> name functions/documents/fonts.ts expects in FONT_DIR (BUNDLED_FONT_FILES). */
-export const FONT_FILES: Readonly<Record<string, string>> = {
-  'node_modules/@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf': 'NotoSansSC-Regular.ttf',
-  'node_modules/@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf': 'NotoSansSC-Bold.ttf',
-  'node_modules/@expo-google-fonts/noto-sans-kr/400Regular/NotoSansKR_400Regular.ttf': 'NotoSansKR-Regular.ttf',
-  'node_modules/@expo-google-fonts/noto-sans-kr/700Bold/NotoSansKR_700Bold.ttf': 'NotoSansKR-Bold.ttf',
-};
+export const FONT_FILES: Readonly<Record<string, string>> = Object.fromEntries(
+  (Object.keys(BUNDLED_FONT_FILES) as FontKey[]).map((key) => [`node_modules/${PACKAGE_FONT_FILES[key]}`, BUNDLED_FONT_FILES[key]]),
+);
 
-/** The CJK fonts documents are rendered with (~33 MB; the zipped bundle stays far below Lambda's limits). */
+/**
+ * The Noto fonts documents are rendered with, every script a name can be in (~65 MB,
+ * ~45 MB of it the four CJK families; the zipped bundle stays below Lambda's limits).
+ * A document parses and embeds only the fonts its text needs.
+ */
 export const PDF_FONTS: HandlerAssets = {
   copyFiles: Object.entries(FONT_FILES).map(([from, name]) => ({ from, to: `fonts/${name}` })),
   environment: { FONT_DIR: `${TASK_ROOT}/fonts` },
@@ -38,10 +40,8 @@ export const WEB_FILES: HandlerAssets = {
 
 export const handlerAssets: Readonly<Record<string, HandlerAssets>> = {
   'web-assets': WEB_FILES,
-  // Every handler whose bundle keeps functions/documents/fonts.ts (the ones that render PDFs):
-  'release-stay': PDF_FONTS,
+  // Every handler whose bundle keeps functions/documents/fonts.ts (the ones that render PDFs).
+  // Release and reissue only store snapshots: any text prints, so they need no glyph check.
   'get-stay-document': PDF_FONTS,
-  'reissue-document': PDF_FONTS,
-  'issue-document': PDF_FONTS,
   'download-document': PDF_FONTS,
 };

@@ -1,6 +1,8 @@
 // Renders a document snapshot to PDF: pure (no I/O besides the cached fonts) and
 // deterministic (same snapshot, same bytes), so an issued document can be re-created
 // and its hash checked at any time.
+import { scriptOf as unicodeScript } from '../domain/name-text.js';
+import { logger } from '../shared/logger.js';
 import { composeDocument, type DocumentContent, type Field, type LocalizedText } from './content.js';
 import { INK, PdfWriter } from './pdf-writer.js';
 import { qrMatrix } from './qr.js';
@@ -157,5 +159,10 @@ export async function renderDocument(s: DocumentSnapshot): Promise<Buffer> {
     w.line([{ text: `${c.documentNo.label}  `, color: MUTED }, { text: c.documentNo.value, bold: true }], LEFT, MARGIN.top, { size: 9, width: CONTENT_WIDTH, align: 'right' });
   }
   drawFooter(w, c);
+  if (w.missingGlyphs.length > 0) {
+    // The characters are part of a name or address: log only their scripts and count.
+    const scripts = [...new Set(w.missingGlyphs.map((g) => unicodeScript(String.fromCodePoint(g.codePointAt(0) ?? 0))))];
+    logger.warn('document printed with placeholder glyphs', { code: 'GLYPH_MISSING', documentId: s.documentId, count: w.missingGlyphs.length, scripts });
+  }
   return w.toBuffer();
 }

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { BUNDLED_FONT_FILES, fontPath } from '../../functions/documents/fonts.js';
+import { BUNDLED_FONT_FILES, fontPath, type FontKey } from '../../functions/documents/fonts.js';
 
 describe('fontPath', () => {
   afterEach(() => vi.unstubAllEnvs());
@@ -13,7 +13,7 @@ describe('fontPath', () => {
 
   it('falls back to the @expo-google-fonts files in node_modules', () => {
     vi.stubEnv('FONT_DIR', '');
-    for (const key of ['sc-regular', 'sc-bold', 'kr-regular', 'kr-bold'] as const) {
+    for (const key of Object.keys(BUNDLED_FONT_FILES) as FontKey[]) {
       const path = fontPath(key);
       expect(path).toContain(join('node_modules', '@expo-google-fonts'));
       expect(existsSync(path)).toBe(true);

@@ -145,12 +145,6 @@ describe('invalid snapshots', () => {
     ]);
   });
 
-  it('rejects characters no embedded font can draw instead of printing blank boxes', async () => {
-    const s = valid();
-    const issues = await issuesOf({ ...s, holder: { ...s.holder, nameNative: 'สมชาย' } });
-    expect(issues).toEqual(['holder.nameNative: character U+E2A has no glyph in the embedded fonts']);
-  });
-
   it('refuses a release notice or certificate whose latest test is not negative', async () => {
     const s = valid();
     const latest = s.tests.at(-1);

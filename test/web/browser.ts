@@ -1,9 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { PACKAGE_FONT_FILES } from '../../functions/documents/font-files.js';
 
-// Debian's chromium driven by playwright-core. Chinese and Korean names need CJK
-// fonts: the project already ships Noto Sans SC and KR (for the PDFs), so a private
+// Debian's chromium driven by playwright-core. Names in every script need fonts: the
+// project already ships a Noto family per script (for the PDFs), so a private
 // fontconfig file adds them to the system fonts for this browser only.
 
 export const RESULTS_DIR = resolve('test-results');
@@ -11,8 +12,7 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 function fontConfig(): string {
   mkdirSync(RESULTS_DIR, { recursive: true });
-  const sc = resolve('node_modules/@expo-google-fonts/noto-sans-sc');
-  const kr = resolve('node_modules/@expo-google-fonts/noto-sans-kr');
+  const dirs = [...new Set(Object.values(PACKAGE_FONT_FILES).map((file) => dirname(resolve('node_modules', file))))];
   const file = join(RESULTS_DIR, 'fonts.conf');
   writeFileSync(
     file,
@@ -20,10 +20,7 @@ function fontConfig(): string {
 <!DOCTYPE fontconfig SYSTEM "fonts.dtd">
 <fontconfig>
   <include ignore_missing="yes">/etc/fonts/fonts.conf</include>
-  <dir>${join(sc, '400Regular')}</dir>
-  <dir>${join(sc, '700Bold')}</dir>
-  <dir>${join(kr, '400Regular')}</dir>
-  <dir>${join(kr, '700Bold')}</dir>
+${dirs.map((dir) => `  <dir>${dir}</dir>`).join('\n')}
   <cachedir>${join(RESULTS_DIR, 'fontcache')}</cachedir>
 </fontconfig>
 `,
