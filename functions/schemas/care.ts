@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CHECK_SLOTS, hasOneDecimalAtMost, SYMPTOMS, TEMPERATURE_MAX_C, TEMPERATURE_MIN_C } from '../domain/checks.js';
 import { DEPARTURE_MODES } from '../entities/departure.js';
 import { SITUATION_KINDS } from '../entities/situation.js';
-import { calendarDate, countryCode, instant } from './common.js';
+import { calendarDate, cleanText, countryCode, instant } from './common.js';
 
 // Inputs of daily care: temperature checks, special situations, return travel,
 // and the queries of the daily sheet and the transport plan.
@@ -20,7 +20,7 @@ export const RecordCheckInput = z
       .default([])
       .refine((s) => new Set(s).size === s.length, 'List each symptom once'),
     /** Free text about the symptoms (e.g. what "other" is). */
-    note: z.string().trim().max(500).optional(),
+    note: cleanText(500, 'text').optional(),
     slot: z.enum(CHECK_SLOTS),
     /** Local date of the check in the facility time zone; defaults to the date of measuredAt. */
     date: calendarDate.optional(),
@@ -36,7 +36,7 @@ export const RecordCheckQuery = z.object({ replace: z.enum(['true', 'false']).op
 export const AddSituationInput = z
   .object({
     kind: z.enum(SITUATION_KINDS),
-    text: z.string().trim().min(1, 'Describe the situation').max(2000),
+    text: cleanText(2000, 'text').min(1, 'Describe the situation'),
   })
   .strict();
 export type AddSituationInput = z.infer<typeof AddSituationInput>;
@@ -51,7 +51,7 @@ export const SetDepartureInput = z
   .object({
     destination: z
       .object({
-        city: z.string().trim().min(1, 'Give the destination city').max(80),
+        city: cleanText(80).min(1, 'Give the destination city'),
         country: countryCode,
       })
       .strict(),

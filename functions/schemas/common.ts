@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isValidDate, isValidTimeZone } from '../domain/calendar.js';
 import { isCountryCode } from '../domain/countries.js';
+import { textProblem, textProblemMessage, type TextKind } from '../domain/text-hygiene.js';
 
 export const countryCode = z
   .string()
@@ -17,3 +18,19 @@ export const instant = z.iso.datetime({ offset: true, message: 'Use an ISO 8601 
 /** Identifiers chosen by people (facility slugs, room numbers): safe in keys and URLs. */
 export const slug = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/, 'Use 1-40 letters, digits, - or _');
 export const roomNumber = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,11}$/, 'Use 1-12 letters, digits or -');
+
+/**
+ * A trimmed string of at most `max` characters holding no character that is never
+ * right in text (domain/text-hygiene.ts): `name` for names printed on documents,
+ * `line` for one line of free text, `text` for notes that may span lines.
+ */
+export function cleanText(max: number, kind: TextKind = 'line') {
+  return z
+    .string()
+    .trim()
+    .max(max)
+    .superRefine((s, ctx) => {
+      const problem = textProblem(s, kind);
+      if (problem) ctx.addIssue({ code: 'custom', message: textProblemMessage(problem), params: { code: problem.code } });
+    });
+}

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_POLICY, policyProblems } from '../domain/schedule.js';
-import { roomNumber, slug, timeZone } from './common.js';
+import { cleanText, roomNumber, slug, timeZone } from './common.js';
 
 export const PolicyInput = z
   .object({
@@ -16,7 +16,7 @@ export const PolicyInput = z
 export const CreateFacilityInput = z
   .object({
     facilityId: slug.optional(),
-    name: z.string().trim().min(1).max(120),
+    name: cleanText(120, 'name').min(1),
     timeZone,
     policy: PolicyInput.default(DEFAULT_POLICY),
   })

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { normaliseDocumentNumber } from '../entities/stay.js';
-import { countryCode, instant } from './common.js';
+import { cleanText, countryCode, instant } from './common.js';
 
 // The lab webhook body and the unmatched-queue inputs.
 
@@ -29,7 +29,7 @@ export const LabResultInput = z
     collectedAt: instant,
     resultedAt: instant,
     result: z.enum(['negative', 'positive', 'inconclusive']),
-    method: z.string().trim().min(1).max(40).optional(),
+    method: cleanText(40).min(1).optional(),
     /** Cycle threshold of an RT-PCR, when the lab reports it. */
     ct: z.number().min(0).max(60).optional(),
   })
