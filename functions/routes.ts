@@ -39,6 +39,7 @@ export const routes: readonly RouteDef[] = [
   { method: 'GET', path: '/stays/{stayId}/audit', handler: 'get-audit', access: 'admin' },
   { method: 'POST', path: '/stays/{stayId}/checks', handler: 'record-check', access: 'staff' },
   { method: 'GET', path: '/stays/{stayId}/checks', handler: 'list-checks', access: 'staff' },
+  { method: 'POST', path: '/stays/{stayId}/checks/{checkId}/correction', handler: 'correct-check', access: 'staff' },
   { method: 'POST', path: '/stays/{stayId}/situations', handler: 'add-situation', access: 'staff' },
   { method: 'GET', path: '/stays/{stayId}/situations', handler: 'list-situations', access: 'staff' },
   { method: 'PUT', path: '/stays/{stayId}/departure', handler: 'set-departure', access: 'staff' },

@@ -7,18 +7,22 @@ import { calendarDate, cleanText, countryCode, instant } from './common.js';
 // Inputs of daily care: temperature checks, special situations, return travel,
 // and the queries of the daily sheet and the transport plan.
 
+const temperatureC = z
+  .number({ message: 'Give the temperature in °C as a number, e.g. 36.6' })
+  .min(TEMPERATURE_MIN_C, `The temperature must be at least ${TEMPERATURE_MIN_C.toFixed(1)} °C`)
+  .max(TEMPERATURE_MAX_C, `The temperature must be at most ${TEMPERATURE_MAX_C.toFixed(1)} °C`)
+  .refine(hasOneDecimalAtMost, 'Use one decimal, e.g. 36.6');
+const symptoms = z
+  .array(z.enum(SYMPTOMS))
+  .max(SYMPTOMS.length)
+  .refine((s) => new Set(s).size === s.length, 'List each symptom once');
+const CORRECTION_WHY = 'Say why the reading is corrected (kept with the check and in the audit trail)';
+const correctionReason = cleanText(500).min(3, CORRECTION_WHY);
+
 export const RecordCheckInput = z
   .object({
-    temperatureC: z
-      .number({ message: 'Give the temperature in °C as a number, e.g. 36.6' })
-      .min(TEMPERATURE_MIN_C, `The temperature must be at least ${TEMPERATURE_MIN_C.toFixed(1)} °C`)
-      .max(TEMPERATURE_MAX_C, `The temperature must be at most ${TEMPERATURE_MAX_C.toFixed(1)} °C`)
-      .refine(hasOneDecimalAtMost, 'Use one decimal, e.g. 36.6'),
-    symptoms: z
-      .array(z.enum(SYMPTOMS))
-      .max(SYMPTOMS.length)
-      .default([])
-      .refine((s) => new Set(s).size === s.length, 'List each symptom once'),
+    temperatureC,
+    symptoms: symptoms.default([]),
     /** Free text about the symptoms (e.g. what "other" is). */
     note: cleanText(500, 'text').optional(),
     slot: z.enum(CHECK_SLOTS),
@@ -26,11 +30,19 @@ export const RecordCheckInput = z
     date: calendarDate.optional(),
     /** When the temperature was taken; defaults to now. */
     measuredAt: instant.optional(),
+    /** With ?replace=true over a recorded check: why (the earlier reading is kept as history). */
+    reason: correctionReason.optional(),
   })
   .strict();
 export type RecordCheckInput = z.infer<typeof RecordCheckInput>;
 
-/** `?replace=true` overwrites the check already recorded for that slot (otherwise 409). */
+/** POST /stays/{stayId}/checks/{checkId}/correction: the corrected values and why. */
+export const CorrectCheckInput = z
+  .object({ temperatureC: temperatureC.optional(), symptoms: symptoms.optional(), reason: correctionReason })
+  .strict();
+export type CorrectCheckInput = z.infer<typeof CorrectCheckInput>;
+
+/** `?replace=true` re-enters the check already recorded for that slot, with a `reason`; the earlier reading is kept (otherwise 409). */
 export const RecordCheckQuery = z.object({ replace: z.enum(['true', 'false']).optional() }).strict();
 
 export const AddSituationInput = z

@@ -59,7 +59,7 @@ export function anonymousPerson(stay: Stay): AnonymousPerson {
 }
 
 /** Audit actions whose `changes` carry staff free text (a reason), which may name people. */
-const AUDIT_ACTIONS_WITH_TEXT = new Set(['schedule_changed']);
+const AUDIT_ACTIONS_WITH_TEXT = new Set(['schedule_changed', 'check_corrected', 'check_replaced']);
 
 /** The stay's own items that hold free text: situations, check notes, the departure, audit reasons. */
 async function personalItemsOf(stayId: string, meter: ReadMeter): Promise<{ situations: string[]; checkNotes: string[]; departure: boolean; auditReasons: string[] }> {
@@ -81,7 +81,7 @@ async function personalItemsOf(stayId: string, meter: ReadMeter): Promise<{ situ
     for (const item of out.Items ?? []) {
       const sk = String(item.SK);
       if (sk.startsWith(situationKeys.prefix)) found.situations.push(sk);
-      else if (sk.startsWith(checkKeys.prefix) && item.note !== undefined) found.checkNotes.push(sk);
+      else if (sk.startsWith(checkKeys.prefix) && (item.note !== undefined || item.corrections !== undefined)) found.checkNotes.push(sk);
       else if (sk === departureKeys.key(stayId).SK) found.departure = true;
       else if (sk.startsWith(auditKeys.prefix) && AUDIT_ACTIONS_WITH_TEXT.has(String(item.action))) found.auditReasons.push(sk);
     }
@@ -121,7 +121,7 @@ async function anonymizeStay(row: DueRow & { facilityId: string }, now: Date, me
   const cleanUp: TxItems = [
     ...own.situations.map((SK) => ({ Delete: { TableName: tableName(), Key: { PK: pk, SK } } })),
     ...own.checkNotes.map((SK) => ({
-      Update: { TableName: tableName(), Key: { PK: pk, SK }, UpdateExpression: 'REMOVE #note', ConditionExpression: 'attribute_exists(PK)', ExpressionAttributeNames: { '#note': 'note' } },
+      Update: { TableName: tableName(), Key: { PK: pk, SK }, UpdateExpression: 'REMOVE #note, corrections', ConditionExpression: 'attribute_exists(PK)', ExpressionAttributeNames: { '#note': 'note' } },
     })),
     ...(own.departure ? [{ Delete: { TableName: tableName(), Key: departureKeys.key(stay.stayId) } }] : []),
     ...own.auditReasons.map((SK) => ({

@@ -30,6 +30,7 @@ let released: StayFixture; // A: released, documents issued, room in cleaning
 let releasable: StayFixture; // A: could be released today
 let stayOfB: StayFixture; // B's own stay
 let documentIds: string[];
+let activeCheckId: string;
 const unmatchedSample = sampleId('UNM');
 const matchedSample = sampleId('MAT');
 const PERSON = { nameNative: '欧阳娜娜', nameLatin: 'OUYANG Nana' };
@@ -44,7 +45,9 @@ beforeAll(async () => {
   const ok = (label: string, res: { status: number; text: string }, status: number) => {
     if (res.status !== status) throw new Error(`${label}: ${res.status} ${res.text}`);
   };
-  ok('check', await api.call('POST', `/stays/${active.stayId}/checks`, { token: a.staff, body: { temperatureC: 36.6, slot: 'morning' } }), 201);
+  const check = await api.call('POST', `/stays/${active.stayId}/checks`, { token: a.staff, body: { temperatureC: 36.6, slot: 'morning' } });
+  ok('check', check, 201);
+  activeCheckId = check.body.check.checkId;
   ok('situation', await api.call('POST', `/stays/${active.stayId}/situations`, { token: a.staff, body: { kind: 'complaint', text: 'Noise at night' } }), 201);
   const departure = { destination: { city: 'Paris', country: 'FR' }, mode: 'flight', number: 'AF123', departureAt: new Date(Date.now() + 20 * 86_400_000).toISOString() };
   ok('departure', await api.call('PUT', `/stays/${active.stayId}/departure`, { token: a.staff, body: departure }), 200);
@@ -117,6 +120,11 @@ const probes: Record<string, () => Probe[]> = {
     { path: `/stays/${active.stayId}/checks?replace=true`, body: { temperatureC: 39.1, slot: 'morning' }, status: 403 },
   ],
   'GET /stays/{stayId}/checks': () => [{ path: `/stays/${active.stayId}/checks`, status: 403 }],
+  'POST /stays/{stayId}/checks/{checkId}/correction': () => [
+    { path: `/stays/${active.stayId}/checks/${activeCheckId}/correction`, body: { temperatureC: 39.1, reason: 'forged by another hotel' }, status: 403 },
+    // B's own stay with A's check id: no such check on B's file.
+    { path: `/stays/${stayOfB.stayId}/checks/${activeCheckId}/correction`, body: { temperatureC: 39.1, reason: 'forged by another hotel' }, status: 404 },
+  ],
   'POST /stays/{stayId}/situations': () => [{ path: `/stays/${active.stayId}/situations`, body: { kind: 'other', text: 'forged' }, status: 403 }],
   'GET /stays/{stayId}/situations': () => [{ path: `/stays/${active.stayId}/situations`, status: 403 }],
   'PUT /stays/{stayId}/departure': () => [{ method: 'PUT', path: `/stays/${active.stayId}/departure`, body: departure(), status: 403 }],

@@ -185,10 +185,12 @@ describe('staff web form', () => {
     await page.getByRole('button', { name: 'Record check' }).click();
     await page.locator('#c-replace-wrap:not([hidden])').waitFor();
     await page.getByRole('checkbox', { name: /Replace the reading/ }).check();
+    await page.getByLabel(/Why it is corrected/).fill('Measured again: the first thermometer was faulty');
     await page.getByLabel('Temperature (°C)').fill('37.0');
     await page.getByRole('radio', { name: 'Evening' }).check();
     await page.getByRole('button', { name: 'Record check' }).click();
-    await expect.poll(() => page.locator('#check-log tbody td').nth(2).textContent()).toBe('37.0');
+    // The log shows the corrected reading and the one it replaced.
+    await expect.poll(() => page.locator('#check-log tbody td').nth(2).textContent()).toBe('37.0 (was 37.6)');
   });
 
   it('plans the departure and records a special situation on the file', async () => {
