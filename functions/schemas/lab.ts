@@ -57,4 +57,12 @@ export const LabDeliveryInput = z
   .strict();
 export type LabDeliveryInput = z.infer<typeof LabDeliveryInput>;
 
-export const AssignSampleInput = z.object({ stayId: stayIdSchema }).strict();
+export const AssignSampleInput = z
+  .object({
+    stayId: stayIdSchema,
+    /** Needed (from an administrator) when the sample's subject does not name the stay's person. */
+    reason: cleanText(500).min(3, 'Say why (kept in the audit trail)').optional(),
+  })
+  .strict();
+
+export const UnassignSampleInput = z.object({ reason: cleanText(500).min(3, 'Say why the assignment is undone (kept in the audit trail)') }).strict();

@@ -18,8 +18,8 @@ import { releasableStay } from '../release/release-support.js';
 //      is parsed), or the route is admin-only.
 // 404: B's OWN stay in the path with A's document id: the document is addressed by
 //      an id that reveals nothing, and it is not on that stay's file.
-// 409: B's own stay as the body of assign with a sample already matched to A's stay:
-//      "already matched", nothing about the person or the stay of A.
+// 404: assign or unassign of a sample matched to A's stay or naming A's person: the
+//      same answer as an unknown sample, nothing about the person or the stay of A.
 
 let api: TestApi;
 let a: FacilityFixture;
@@ -138,8 +138,14 @@ const probes: Record<string, () => Probe[]> = {
   'POST /lab/unmatched/{labId}/{sampleId}/assign': () => [
     // A's unmatched sample is not B's to give to A's stay…
     { path: `/lab/unmatched/${lab.labId}/${unmatchedSample}/assign`, body: { stayId: active.stayId }, status: 403 },
-    // …and a result matched to A's stay cannot be taken over for B's stay.
-    { path: `/lab/unmatched/${lab.labId}/${matchedSample}/assign`, body: { stayId: stayOfB.stayId }, status: 409 },
+    // …and a result matched to A's stay cannot be taken over for B's stay: the same 404 as an unknown sample.
+    { path: `/lab/unmatched/${lab.labId}/${matchedSample}/assign`, body: { stayId: stayOfB.stayId }, status: 404 },
+    // Nor can B take A's unmatched sample (naming someone else) for its own stay.
+    { path: `/lab/unmatched/${lab.labId}/${unmatchedSample}/assign`, body: { stayId: stayOfB.stayId }, status: 404 },
+  ],
+  'POST /lab/samples/{labId}/{sampleId}/unassign': () => [
+    { path: `/lab/samples/${lab.labId}/${matchedSample}/unassign`, body: { reason: 'Unassigned by another hotel' }, status: 404 },
+    { path: `/lab/samples/${lab.labId}/${unmatchedSample}/unassign`, body: { reason: 'Unassigned by another hotel' }, status: 404 },
   ],
   'GET /lab/samples/{labId}/{sampleId}': () => [{ path: `/lab/samples/${lab.labId}/${matchedSample}`, status: 403 }],
   'GET /stays/{stayId}/tests': () => [{ path: `/stays/${active.stayId}/tests`, status: 403 }],
