@@ -53,6 +53,7 @@ export const routes: readonly RouteDef[] = [
   { method: 'POST', path: '/lab/unmatched/{labId}/{sampleId}/assign', handler: 'assign-sample', access: 'staff' },
   { method: 'GET', path: '/lab/samples/{labId}/{sampleId}', handler: 'get-sample', access: 'admin' },
   { method: 'POST', path: '/lab/samples/{labId}/{sampleId}/unassign', handler: 'unassign-sample', access: 'staff' },
+  { method: 'PUT', path: '/labs/{labId}/facilities', handler: 'set-lab-facilities', access: 'admin' },
   { method: 'GET', path: '/stays/{stayId}/tests', handler: 'list-stay-tests', access: 'staff' },
   { method: 'GET', path: '/facilities/{facilityId}/reminders', handler: 'list-reminders', access: 'staff' },
   { method: 'GET', path: '/facilities/{facilityId}/stats', handler: 'get-stats', access: 'staff' },

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { normaliseDocumentNumber } from '../entities/stay.js';
-import { cleanText, countryCode, instant } from './common.js';
+import { cleanText, countryCode, instant, slug } from './common.js';
 
 // The lab webhook body and the unmatched-queue inputs.
 
@@ -63,6 +63,11 @@ export const AssignSampleInput = z
     /** Needed (from an administrator) when the sample's subject does not name the stay's person. */
     reason: cleanText(500).min(3, 'Say why (kept in the audit trail)').optional(),
   })
+  .strict();
+
+/** PUT /labs/{labId}/facilities: the facilities the lab serves, or "all". */
+export const LabFacilitiesInput = z
+  .object({ facilities: z.union([z.literal('all'), z.array(slug).max(500)], { message: 'Give a list of facility ids, or "all"' }) })
   .strict();
 
 export const UnassignSampleInput = z.object({ reason: cleanText(500).min(3, 'Say why the assignment is undone (kept in the audit trail)') }).strict();

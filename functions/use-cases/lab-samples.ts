@@ -4,6 +4,8 @@ import { getStay, stayKeys } from '../entities/stay.js';
 import { testResultItem, testResultKeys } from '../entities/test-result.js';
 import { auditPut } from '../entities/audit.js';
 import { subjectMatchesStay } from '../domain/lab-result.js';
+import { servesFacility } from '../domain/lab-scope.js';
+import { getLab } from '../entities/lab.js';
 import { tableName } from '../shared/db.js';
 import { ConflictError, NotFoundError, ServiceUnavailableError, ValidationError } from '../shared/errors.js';
 import { logger } from '../shared/logger.js';
@@ -105,6 +107,8 @@ export async function assignSample(principal: Principal, labId: string, sampleId
     }
     const matches = subjectMatchesStay(sample.current.subject, { stayId: stay.stayId, document: stay.person.document });
     if (!matches && !admin) throw notYours();
+    // A lab that does not serve this facility: only an administrator decides its result belongs here.
+    if (!admin && !servesFacility((await getLab(labId))?.scope, stay.facilityId)) throw notYours();
     if (!matches && !reason) {
       throw new ValidationError([
         { path: 'reason', code: 'required', message: "The sample's subject does not name this person: say why it is theirs (kept in the audit trail)" },

@@ -12,7 +12,7 @@ let lab: TestLab;
 
 beforeAll(async () => {
   lab = newLab();
-  useLabs(lab);
+  await useLabs(lab);
   api = await startApi();
   f = await facilityWithRooms(api, 20);
   other = await facilityWithRooms(api, 2);

@@ -38,7 +38,7 @@ const PERSON = { nameNative: '欧阳娜娜', nameLatin: 'OUYANG Nana' };
 beforeAll(async () => {
   api = await startApi();
   lab = newLab();
-  useLabs(lab);
+  await useLabs(lab);
   a = await facilityWithRooms(api, 6);
   b = await facilityWithRooms(api, 3);
   active = await stayArrived(api, a, 3, PERSON);
@@ -148,6 +148,7 @@ const probes: Record<string, () => Probe[]> = {
     { path: `/lab/samples/${lab.labId}/${unmatchedSample}/unassign`, body: { reason: 'Unassigned by another hotel' }, status: 404 },
   ],
   'GET /lab/samples/{labId}/{sampleId}': () => [{ path: `/lab/samples/${lab.labId}/${matchedSample}`, status: 403 }],
+  'PUT /labs/{labId}/facilities': () => [{ method: 'PUT', path: `/labs/${lab.labId}/facilities`, body: { facilities: [b.facilityId] }, status: 403 }],
   'GET /stays/{stayId}/tests': () => [{ path: `/stays/${active.stayId}/tests`, status: 403 }],
   'GET /facilities/{facilityId}/reminders': () => [{ path: `/facilities/${a.facilityId}/reminders`, status: 403 }],
   'GET /facilities/{facilityId}/stats': () => [{ path: `/facilities/${a.facilityId}/stats`, status: 403 }],
