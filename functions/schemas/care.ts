@@ -17,7 +17,7 @@ const symptoms = z
   .max(SYMPTOMS.length)
   .refine((s) => new Set(s).size === s.length, 'List each symptom once');
 const CORRECTION_WHY = 'Say why the reading is corrected (kept with the check and in the audit trail)';
-const correctionReason = cleanText(500).min(3, CORRECTION_WHY);
+const correctionReason = cleanText(500, 'line', CORRECTION_WHY).min(3, CORRECTION_WHY);
 
 export const RecordCheckInput = z
   .object({

@@ -22,11 +22,12 @@ export const roomNumber = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,11}$/, 'U
 /**
  * A trimmed string of at most `max` characters holding no character that is never
  * right in text (domain/text-hygiene.ts): `name` for names printed on documents,
- * `line` for one line of free text, `text` for notes that may span lines.
+ * `line` for one line of free text, `text` for notes that may span lines;
+ * `missing` is the message when the field is absent or not a string.
  */
-export function cleanText(max: number, kind: TextKind = 'line') {
+export function cleanText(max: number, kind: TextKind = 'line', missing?: string) {
   return z
-    .string()
+    .string(missing ? { message: missing } : undefined)
     .trim()
     .max(max)
     .superRefine((s, ctx) => {

@@ -9,7 +9,7 @@ export const ChangeScheduleInput = z
     stayDays: z.number().int().min(1).max(60).optional(),
     retestDays: z.array(z.number().int().min(1).max(60)).max(10).optional(),
     documentDay: z.number().int().min(1).max(60).optional(),
-    reason: cleanText(500).min(3, WHY),
+    reason: cleanText(500, 'line', WHY).min(3, WHY),
   })
   .strict();
 export type ChangeScheduleInput = z.infer<typeof ChangeScheduleInput>;
