@@ -193,6 +193,13 @@ async function run(stack: LocalStack, opts: LoadOptions, log: (l: string) => voi
   process.env.LAB_SECRETS = JSON.stringify({ ...(previousSecrets ? (JSON.parse(previousSecrets) as Record<string, string>) : {}), [lab.labId]: lab.secret });
   resetIntegrationConfig();
   resetLabSecrets();
+  // A lab serves only the facilities an administrator names; the bench lab serves all.
+  const scoped = await fetch(`${base}/labs/${lab.labId}/facilities`, {
+    method: 'PUT',
+    headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ facilities: 'all' }),
+  });
+  if (scoped.status !== 200) throw new Error(`lab scope: ${scoped.status} ${await scoped.text()}`);
 
   try {
     // --- Baseline: trivial routes at the same concurrency, warmed first. ----------

@@ -69,6 +69,7 @@ if (command === 'add') {
   save(labs);
   console.log(JSON.stringify({ labId, name, secret, file }, null, 2));
   console.error(`Give the lab its id and secret over a safe channel. The secret is not shown again by this tool (it stays in ${file}).`);
+  console.error(`The lab serves no facility until an administrator sets them: PUT /labs/${labId}/facilities {"facilities": ["<facilityId>", ...] | "all"}.`);
 } else if (command === 'list') {
   const labs = load();
   const rows = Object.entries(labs).map(([labId, e]) => ({ labId, name: e.name, createdAt: e.createdAt }));

@@ -45,7 +45,7 @@
       'stay.title': '{name} · room {room}', 'file.for': 'for room {room} · {name}', 'file.discard': 'Unsaved input on the file of {name} (room {room}) will be discarded. Continue?', 'stay.day': 'Day of stay', 'stay.status': 'Status', 'stay.day1': 'Day 1', 'stay.retest': 'Retest', 'stay.documents': 'Documents', 'stay.end': 'Last day',
       'stay.document': 'Document', 'stay.phone': 'Phone', 'stay.diet': 'Diet / ethnicity', 'stay.conditions': 'Special conditions', 'stay.arrival': 'Arrival', 'stay.today': 'Checks today',
       'status.active': 'In observation', 'status.positive': 'Positive: transfer', 'status.transferred': 'Transferred', 'status.released': 'Released',
-      'check.title': 'Temperature check', 'check.replace': 'Replace the reading already recorded for this slot', 'check.submit': 'Record check', 'check.log': 'Temperature log',
+      'check.title': 'Temperature check', 'check.replace': 'Replace the reading already recorded for this slot', 'f.correctionReason': 'Why it is corrected (the earlier reading is kept)', 'check.was': 'was {temp}', 'check.submit': 'Record check', 'check.log': 'Temperature log',
       'check.saved': 'Recorded: {temp} °C, {slot} of {date}.', 'check.alert': 'Fever or symptom: the urgent reminder has been raised. Handle it at once.',
       'check.exists': 'This slot already has a reading. Tick "Replace" to correct it.', 'check.none': 'No checks recorded yet.',
       'check.when': 'Date', 'check.slot': 'Slot', 'check.temp': '°C', 'check.symptoms': 'Symptoms', 'check.by': 'Measured at',
@@ -110,7 +110,7 @@
       'stay.title': '{name} · {room} 房', 'file.for': '（{room} 房 {name}）', 'file.discard': '{room} 房 {name} 的档案中有未保存的输入，离开将丢弃。继续吗？', 'stay.day': '隔离第几天', 'stay.status': '状态', 'stay.day1': '第 1 天', 'stay.retest': '复检', 'stay.documents': '出具三单', 'stay.end': '最后一天',
       'stay.document': '证件', 'stay.phone': '电话', 'stay.diet': '饮食/民族', 'stay.conditions': '特殊情况', 'stay.arrival': '抵达', 'stay.today': '今日测温',
       'status.active': '观察中', 'status.positive': '阳性：待转运', 'status.transferred': '已转运', 'status.released': '已解除',
-      'check.title': '体温检测', 'check.replace': '替换该时段已记录的体温', 'check.submit': '记录体温', 'check.log': '体温记录',
+      'check.title': '体温检测', 'check.replace': '替换该时段已记录的体温', 'f.correctionReason': '更正原因（原记录会保留）', 'check.was': '原为 {temp}', 'check.submit': '记录体温', 'check.log': '体温记录',
       'check.saved': '已记录：{temp} °C，{date} {slot}。', 'check.alert': '发热或有症状：已发出紧急提醒，请立即处理。',
       'check.exists': '该时段已有记录。如需更正，请勾选“替换”。', 'check.none': '还没有体温记录。',
       'check.when': '日期', 'check.slot': '时段', 'check.temp': '°C', 'check.symptoms': '症状', 'check.by': '测量时间',
@@ -683,6 +683,8 @@
     defaultSlot();
     $('#c-replace-wrap').hidden = true;
     $('#c-replace').checked = false;
+    $('#c-reason-wrap').hidden = true;
+    $('#c-reason').disabled = true;
     const d = state.stay.departure;
     $('#d-city').value = d ? d.destination.city : '';
     $('#d-country').value = d ? d.destination.country : '';
@@ -728,7 +730,7 @@
       checks.length
         ? table(
             [t('check.when'), t('check.slot'), t('check.temp'), t('check.symptoms'), t('check.by')],
-            checks.map((c) => [c.date, t(`slot.${c.slot}`), c.temperatureC.toFixed(1), [...c.symptoms.map((x) => t(`sym.${x}`)), c.note].filter(Boolean).join(', '), isoToLocal(c.measuredAt, tz()).slice(11)]),
+            checks.map((c) => [c.date, t(`slot.${c.slot}`), c.original ? `${c.temperatureC.toFixed(1)} (${t('check.was', { temp: c.original.temperatureC.toFixed(1) })})` : c.temperatureC.toFixed(1), [...c.symptoms.map((x) => t(`sym.${x}`)), c.note].filter(Boolean).join(', '), isoToLocal(c.measuredAt, tz()).slice(11)]),
             (i) => (checks[i].alert ? 'alert' : undefined),
           )
         : h('p', { text: t('check.none') }),
@@ -750,6 +752,8 @@
       if (!r.ok) {
         if (r.status === 409 && r.data && (r.data.reasons || []).some((x) => x.code === 'check_exists')) {
           $('#c-replace-wrap').hidden = false;
+          $('#c-reason-wrap').hidden = false;
+          $('#c-reason').disabled = false;
           result(out, [t('check.exists')], 'warn');
           $('#c-replace').focus();
           return;
@@ -764,6 +768,8 @@
       defaultSlot();
       $('#c-replace-wrap').hidden = true;
       $('#c-replace').checked = false;
+      $('#c-reason-wrap').hidden = true;
+      $('#c-reason').disabled = true;
       state.stay.checksToday = r.data.today;
       renderStay();
       await loadChecks();

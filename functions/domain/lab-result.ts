@@ -130,3 +130,23 @@ export function chooseStay(candidates: readonly StayCandidate[], collectedAt: st
 export function retestDatesCovered(retestDates: readonly string[], collectedDate: string): string[] {
   return retestDates.filter((d) => d <= collectedDate);
 }
+
+/** The travel document of a stay's person, as registered. */
+export interface PersonDocument {
+  type: string;
+  number: string;
+  country: string;
+}
+
+const normalisedNumber = (n: string) => n.toUpperCase().replace(/[\s-]/g, '');
+
+/**
+ * Does the subject the lab sent name this stay's person? The same stay id, or the
+ * same travel document (type, country and number normalised as in lab matching:
+ * upper case, no spaces or dashes). Staff may assign an unmatched sample only then.
+ */
+export function subjectMatchesStay(subject: LabSubject, stay: { stayId: string; document: PersonDocument }): boolean {
+  if ('stayId' in subject) return subject.stayId === stay.stayId;
+  const d = subject.document;
+  return d.type === stay.document.type && d.country.toUpperCase() === stay.document.country.toUpperCase() && normalisedNumber(d.number) === normalisedNumber(stay.document.number);
+}

@@ -39,6 +39,28 @@ export function planScheduleChange(current: StayPolicy, day1Date: string, patch:
   return problems.length > 0 ? { ok: false, problems } : { ok: true, policy, schedule };
 }
 
+export type WeakeningCode = 'fewer_days' | 'fewer_retests' | 'earlier_retest' | 'earlier_document_day';
+
+/**
+ * How `next` observes less than the facility's policy: fewer days, fewer retests, a
+ * last retest on an earlier day, or an earlier document day. Only an administrator
+ * may decide that (it changes what the documents will certify); extending is not.
+ */
+export function weakeningsBelow(facilityPolicy: StayPolicy, next: StayPolicy): { code: WeakeningCode; message: string }[] {
+  const out: { code: WeakeningCode; message: string }[] = [];
+  const lastRetest = (p: StayPolicy) => Math.max(0, ...p.retestDays);
+  if (next.stayDays < facilityPolicy.stayDays) out.push({ code: 'fewer_days', message: `${next.stayDays} days is shorter than the facility's ${facilityPolicy.stayDays}` });
+  if (next.retestDays.length < facilityPolicy.retestDays.length) {
+    out.push({ code: 'fewer_retests', message: `${next.retestDays.length} retests are fewer than the facility's ${facilityPolicy.retestDays.length}` });
+  } else if (lastRetest(next) < lastRetest(facilityPolicy)) {
+    out.push({ code: 'earlier_retest', message: `The last retest on day ${lastRetest(next)} is earlier than the facility's day ${lastRetest(facilityPolicy)}` });
+  }
+  if (next.documentDay < facilityPolicy.documentDay) {
+    out.push({ code: 'earlier_document_day', message: `Document day ${next.documentDay} is earlier than the facility's day ${facilityPolicy.documentDay}` });
+  }
+  return out;
+}
+
 function sameDays(a: readonly number[], b: readonly number[]): boolean {
   const x = [...a].sort((p, q) => p - q);
   const y = [...b].sort((p, q) => p - q);

@@ -1,5 +1,6 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { CheckSlot, Symptom } from '../domain/checks.js';
+import type { CheckCorrection, OriginalReading } from '../domain/check-correction.js';
+import { CHECK_SLOTS, type CheckSlot, type Symptom } from '../domain/checks.js';
 import { db, tableName } from '../shared/db.js';
 import { queryPrefix } from './partition.js';
 import { stayKeys } from './stay.js';
@@ -25,6 +26,10 @@ export interface CheckRecord {
   alert: boolean;
   recordedAt: string;
   recordedBy: string;
+  /** Set once the check is corrected: the reading first recorded (the values above are the corrected ones). */
+  original?: OriginalReading;
+  /** Every correction, oldest first: values before and after, who, when and why. */
+  corrections?: CheckCorrection[];
 }
 
 const slotCode = (slot: CheckSlot) => (slot === 'morning' ? 'AM' : 'PM');
@@ -33,6 +38,17 @@ export const checkKeys = {
   prefix: 'CHECK#',
   key: (stayId: string, date: string, slot: CheckSlot) => ({ PK: stayKeys.pk(stayId), SK: `CHECK#${date}#${slotCode(slot)}` }),
 };
+
+/** The check's id in URLs: its date and slot, e.g. 2026-12-03-morning. */
+export function checkIdOf(c: Pick<CheckRecord, 'date' | 'slot'>): string {
+  return `${c.date}-${c.slot}`;
+}
+
+export function parseCheckId(checkId: string): { date: string; slot: CheckSlot } | undefined {
+  const m = /^(\d{4}-\d{2}-\d{2})-([a-z]+)$/.exec(checkId);
+  const slot = CHECK_SLOTS.find((s) => s === m?.[2]);
+  return m && slot ? { date: m[1]!, slot } : undefined;
+}
 
 export function checkItem(c: CheckRecord) {
   return { ...checkKeys.key(c.stayId, c.date, c.slot), type: 'Check', ...c };

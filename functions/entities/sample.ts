@@ -12,7 +12,8 @@ import { db, tableName } from '../shared/db.js';
 
 export type SampleState = 'matched' | 'unmatched';
 export type MatchedBy = 'stay_id' | 'document' | 'assignment';
-export type UnmatchedReason = 'unknown_stay' | 'no_stay_for_document' | 'no_stay_at_collection_time';
+/** Why a sample waits in the queue: no stay found, the lab does not serve the stay's facility, or an assignment was undone. */
+export type UnmatchedReason = 'unknown_stay' | 'no_stay_for_document' | 'no_stay_at_collection_time' | 'outside_lab_scope' | 'unassigned';
 
 export interface Sample {
   labId: string;

@@ -2,41 +2,53 @@ import { z } from 'zod';
 import { CHECK_SLOTS, hasOneDecimalAtMost, SYMPTOMS, TEMPERATURE_MAX_C, TEMPERATURE_MIN_C } from '../domain/checks.js';
 import { DEPARTURE_MODES } from '../entities/departure.js';
 import { SITUATION_KINDS } from '../entities/situation.js';
-import { calendarDate, countryCode, instant } from './common.js';
+import { calendarDate, cleanText, countryCode, instant } from './common.js';
 
 // Inputs of daily care: temperature checks, special situations, return travel,
 // and the queries of the daily sheet and the transport plan.
 
+const temperatureC = z
+  .number({ message: 'Give the temperature in °C as a number, e.g. 36.6' })
+  .min(TEMPERATURE_MIN_C, `The temperature must be at least ${TEMPERATURE_MIN_C.toFixed(1)} °C`)
+  .max(TEMPERATURE_MAX_C, `The temperature must be at most ${TEMPERATURE_MAX_C.toFixed(1)} °C`)
+  .refine(hasOneDecimalAtMost, 'Use one decimal, e.g. 36.6');
+const symptoms = z
+  .array(z.enum(SYMPTOMS))
+  .max(SYMPTOMS.length)
+  .refine((s) => new Set(s).size === s.length, 'List each symptom once');
+const CORRECTION_WHY = 'Say why the reading is corrected (kept with the check and in the audit trail)';
+const correctionReason = cleanText(500, 'line', CORRECTION_WHY).min(3, CORRECTION_WHY);
+
 export const RecordCheckInput = z
   .object({
-    temperatureC: z
-      .number({ message: 'Give the temperature in °C as a number, e.g. 36.6' })
-      .min(TEMPERATURE_MIN_C, `The temperature must be at least ${TEMPERATURE_MIN_C.toFixed(1)} °C`)
-      .max(TEMPERATURE_MAX_C, `The temperature must be at most ${TEMPERATURE_MAX_C.toFixed(1)} °C`)
-      .refine(hasOneDecimalAtMost, 'Use one decimal, e.g. 36.6'),
-    symptoms: z
-      .array(z.enum(SYMPTOMS))
-      .max(SYMPTOMS.length)
-      .default([])
-      .refine((s) => new Set(s).size === s.length, 'List each symptom once'),
+    temperatureC,
+    symptoms: symptoms.default([]),
     /** Free text about the symptoms (e.g. what "other" is). */
-    note: z.string().trim().max(500).optional(),
+    note: cleanText(500, 'text').optional(),
     slot: z.enum(CHECK_SLOTS),
     /** Local date of the check in the facility time zone; defaults to the date of measuredAt. */
     date: calendarDate.optional(),
     /** When the temperature was taken; defaults to now. */
     measuredAt: instant.optional(),
+    /** With ?replace=true over a recorded check: why (the earlier reading is kept as history). */
+    reason: correctionReason.optional(),
   })
   .strict();
 export type RecordCheckInput = z.infer<typeof RecordCheckInput>;
 
-/** `?replace=true` overwrites the check already recorded for that slot (otherwise 409). */
+/** POST /stays/{stayId}/checks/{checkId}/correction: the corrected values and why. */
+export const CorrectCheckInput = z
+  .object({ temperatureC: temperatureC.optional(), symptoms: symptoms.optional(), reason: correctionReason })
+  .strict();
+export type CorrectCheckInput = z.infer<typeof CorrectCheckInput>;
+
+/** `?replace=true` re-enters the check already recorded for that slot, with a `reason`; the earlier reading is kept (otherwise 409). */
 export const RecordCheckQuery = z.object({ replace: z.enum(['true', 'false']).optional() }).strict();
 
 export const AddSituationInput = z
   .object({
     kind: z.enum(SITUATION_KINDS),
-    text: z.string().trim().min(1, 'Describe the situation').max(2000),
+    text: cleanText(2000, 'text').min(1, 'Describe the situation'),
   })
   .strict();
 export type AddSituationInput = z.infer<typeof AddSituationInput>;
@@ -51,7 +63,7 @@ export const SetDepartureInput = z
   .object({
     destination: z
       .object({
-        city: z.string().trim().min(1, 'Give the destination city').max(80),
+        city: cleanText(80).min(1, 'Give the destination city'),
         country: countryCode,
       })
       .strict(),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isValidDate, isValidTimeZone } from '../domain/calendar.js';
 import { isCountryCode } from '../domain/countries.js';
 import { canonicalFacilityId } from '../domain/facility-id.js';
+import { textProblem, textProblemMessage, type TextKind } from '../domain/text-hygiene.js';
 
 export const countryCode = z
   .string()
@@ -20,3 +21,20 @@ export const slug = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/, 'Use 1-
 /** A facility id: a slug, case-insensitive, stored in its canonical lower case (`FA` is `fa`). */
 export const facilityIdSchema = slug.transform(canonicalFacilityId);
 export const roomNumber = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,11}$/, 'Use 1-12 letters, digits or -');
+
+/**
+ * A trimmed string of at most `max` characters holding no character that is never
+ * right in text (domain/text-hygiene.ts): `name` for names printed on documents,
+ * `line` for one line of free text, `text` for notes that may span lines;
+ * `missing` is the message when the field is absent or not a string.
+ */
+export function cleanText(max: number, kind: TextKind = 'line', missing?: string) {
+  return z
+    .string(missing ? { message: missing } : undefined)
+    .trim()
+    .max(max)
+    .superRefine((s, ctx) => {
+      const problem = textProblem(s, kind);
+      if (problem) ctx.addIssue({ code: 'custom', message: textProblemMessage(problem), params: { code: problem.code } });
+    });
+}

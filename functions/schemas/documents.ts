@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { cleanText } from './common.js';
 
-export const ReasonInput = z.object({ reason: z.string().trim().min(3).max(500) }).strict();
+export const ReasonInput = z.object({ reason: cleanText(500).min(3) }).strict();
 
 export const TransferInput = z
-  .object({ destination: z.string().trim().min(2).max(200), note: z.string().trim().max(1000).optional() })
+  .object({ destination: cleanText(200).min(2), note: cleanText(1000, 'text').optional() })
   .strict();
 
 /** `{documentId}.pdf` as the last path segment. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { FEVER_HISTORY_POLICIES } from '../domain/document-eligibility.js';
 import { DEFAULT_POLICY, policyProblems } from '../domain/schedule.js';
-import { facilityIdSchema, roomNumber, timeZone } from './common.js';
+import { cleanText, facilityIdSchema, roomNumber, timeZone } from './common.js';
 
 export const PolicyInput = z
   .object({
@@ -14,7 +14,7 @@ export const PolicyInput = z
     for (const message of policyProblems(p)) ctx.addIssue({ code: 'custom', message });
   });
 
-const facilityName = z.string().trim().min(1).max(120);
+const facilityName = cleanText(120, 'name').min(1);
 /** The body that issues and seals the documents, e.g. {"name":"某区卫生健康委员会","nameEn":"District Health Commission"}. */
 const AuthorityInput = z.object({ name: facilityName, nameEn: facilityName.optional() }).strict();
 const feverHistoryCertificate = z.enum(FEVER_HISTORY_POLICIES);

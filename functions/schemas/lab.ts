@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { normaliseDocumentNumber } from '../entities/stay.js';
-import { countryCode, instant } from './common.js';
+import { cleanText, countryCode, instant, slug } from './common.js';
 
 // The lab webhook body and the unmatched-queue inputs.
 
@@ -29,7 +29,7 @@ export const LabResultInput = z
     collectedAt: instant,
     resultedAt: instant,
     result: z.enum(['negative', 'positive', 'inconclusive']),
-    method: z.string().trim().min(1).max(40).optional(),
+    method: cleanText(40).min(1).optional(),
     /** Cycle threshold of an RT-PCR, when the lab reports it. */
     ct: z.number().min(0).max(60).optional(),
   })
@@ -57,4 +57,17 @@ export const LabDeliveryInput = z
   .strict();
 export type LabDeliveryInput = z.infer<typeof LabDeliveryInput>;
 
-export const AssignSampleInput = z.object({ stayId: stayIdSchema }).strict();
+export const AssignSampleInput = z
+  .object({
+    stayId: stayIdSchema,
+    /** Needed (from an administrator) when the sample's subject does not name the stay's person. */
+    reason: cleanText(500).min(3, 'Say why (kept in the audit trail)').optional(),
+  })
+  .strict();
+
+/** PUT /labs/{labId}/facilities: the facilities the lab serves, or "all". */
+export const LabFacilitiesInput = z
+  .object({ facilities: z.union([z.literal('all'), z.array(slug).max(500)], { message: 'Give a list of facility ids, or "all"' }) })
+  .strict();
+
+export const UnassignSampleInput = z.object({ reason: cleanText(500).min(3, 'Say why the assignment is undone (kept in the audit trail)') }).strict();

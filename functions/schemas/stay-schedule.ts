@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cleanText } from './common.js';
 
 const WHY = 'Say why the observation period changes (kept in the audit trail)';
 
@@ -8,7 +9,7 @@ export const ChangeScheduleInput = z
     stayDays: z.number().int().min(1).max(60).optional(),
     retestDays: z.array(z.number().int().min(1).max(60)).max(10).optional(),
     documentDay: z.number().int().min(1).max(60).optional(),
-    reason: z.string({ message: WHY }).trim().min(3, WHY).max(500),
+    reason: cleanText(500, 'line', WHY).min(3, WHY),
   })
   .strict();
 export type ChangeScheduleInput = z.infer<typeof ChangeScheduleInput>;

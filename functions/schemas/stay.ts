@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDate, countryCode, instant, roomNumber } from './common.js';
+import { calendarDate, cleanText, countryCode, instant, roomNumber } from './common.js';
 
 export const SPECIAL_CONDITIONS = [
   'chronic_illness',
@@ -20,8 +20,8 @@ const TravelDocumentInput = z
 
 const PersonInput = z
   .object({
-    nameNative: z.string().trim().min(1).max(100),
-    nameLatin: z.string().trim().min(1).max(100).regex(/^[\p{Script=Latin} .,'-]+$/u, 'Use Latin letters, as in the passport'),
+    nameNative: cleanText(100, 'name').min(1),
+    nameLatin: cleanText(100, 'name').min(1).regex(/^[\p{Script=Latin} .,'-]+$/u, 'Use Latin letters, as in the passport'),
     sex: z.enum(['F', 'M', 'X']),
     birthDate: calendarDate.refine((d) => d >= '1900-01-01' && d <= new Date().toISOString().slice(0, 10), 'Birth date must be in the past'),
     nationality: countryCode,
@@ -44,10 +44,10 @@ export const RegisterStayInput = z
     person: PersonInput,
     category: z.enum(['inbound', 'close_contact', 'secondary_contact']),
     arrival: ArrivalInput,
-    diet: z.string().trim().max(200).optional(),
-    ethnicity: z.string().trim().max(60).optional(),
+    diet: cleanText(200).optional(),
+    ethnicity: cleanText(60).optional(),
     specialConditions: z.array(z.enum(SPECIAL_CONDITIONS)).max(SPECIAL_CONDITIONS.length).default([]),
-    notes: z.string().trim().max(1000).optional(),
+    notes: cleanText(1000, 'text').optional(),
     roomNumber: roomNumber.optional(),
   })
   .strict()

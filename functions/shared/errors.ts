@@ -47,6 +47,11 @@ export class UnauthorizedError extends AppError {
 export class ForbiddenError extends AppError {
   readonly status = 403;
   readonly title = 'Forbidden';
+  /** `reasons` says which rule refused (e.g. `shortening_needs_admin`) when a role, not the facility, is the reason. */
+  constructor(detail: string, readonly reasons: { code: string; message: string }[] = []) {
+    super(detail);
+    if (reasons.length > 0) this.extras.reasons = reasons;
+  }
 }
 
 export class NotFoundError extends AppError {

@@ -14,6 +14,12 @@ export function toFieldIssues(error: z.ZodError, prefix: (string | number)[] = [
     // Name each unknown field on its own path, so a typo is pointed at directly.
     i.code === 'unrecognized_keys'
       ? i.keys.map((k) => ({ path: path([...i.path, k]), message: 'Unknown field', code: i.code }))
-      : [{ path: path(i.path), message: i.message, code: i.code }],
+      : [{ path: path(i.path), message: i.message, code: customCode(i) ?? i.code }],
   );
+}
+
+/** A refinement may name its rule (`params.code`, e.g. `control_character`): clients can tell rules apart. */
+function customCode(i: z.core.$ZodIssue): string | undefined {
+  const code = i.code === 'custom' ? (i.params as { code?: unknown } | undefined)?.code : undefined;
+  return typeof code === 'string' ? code : undefined;
 }

@@ -5,10 +5,10 @@ import { roomKeys } from '../entities/room.js';
 import { stayKeys } from '../entities/stay.js';
 import { localDate } from '../domain/calendar.js';
 import { retestDatesCovered } from '../domain/lab-result.js';
-import { planScheduleChange } from '../domain/schedule-change.js';
+import { planScheduleChange, weakeningsBelow } from '../domain/schedule-change.js';
 import type { ChangeScheduleInput } from '../schemas/stay-schedule.js';
 import { tableName } from '../shared/db.js';
-import { ConflictError, ValidationError } from '../shared/errors.js';
+import { ConflictError, ForbiddenError, ValidationError } from '../shared/errors.js';
 import type { Principal } from '../shared/principal.js';
 import { transactWithRetry, type TxItems } from '../shared/transact.js';
 import { loadStayWithFacility } from './care-context.js';
@@ -30,6 +30,13 @@ export async function changeSchedule(principal: Principal, stayId: string, input
   const today = localDate(now, facility.timeZone);
   const plan = planScheduleChange(stay.policy, stay.schedule.day1Date, patch, today);
   if (!plan.ok) throw new ValidationError(plan.problems.map((p) => ({ ...p, code: 'schedule' })));
+  // Staff may extend; observing less than the facility's policy is an administrator's decision.
+  const weakenings = weakeningsBelow(facility.policy, plan.policy);
+  if (weakenings.length > 0 && principal.role !== 'admin') {
+    throw new ForbiddenError('Only an administrator may shorten a stay below the facility policy.', [
+      { code: 'shortening_needs_admin', message: `Ask an administrator: ${weakenings.map((w) => w.message).join('; ')}.` },
+    ]);
+  }
 
   const next = { ...stay, policy: plan.policy, schedule: plan.schedule };
   const [existing, results] = await Promise.all([queryPrefix(stayKeys.pk(stayId), 'DUE#', { consistent: true }), latestResults(stayId)]);
@@ -81,7 +88,12 @@ export async function changeSchedule(principal: Principal, stayId: string, input
       at,
       actor: principal.subject,
       action: 'schedule_changed',
-      changes: { from: { ...stay.policy, endDate: stay.schedule.endDate }, to: { ...plan.policy, endDate: plan.schedule.endDate }, reason },
+      changes: {
+        from: { ...stay.policy, endDate: stay.schedule.endDate },
+        to: { ...plan.policy, endDate: plan.schedule.endDate },
+        reason,
+        ...(weakenings.length > 0 ? { belowPolicy: weakenings.map((w) => w.code), role: principal.role } : {}),
+      },
     }),
   ];
   await transactWithRetry(items, (reasons) =>

@@ -1,5 +1,7 @@
 import { listStayDocuments } from '../entities/document.js';
 import { getFacilityCached, type Facility } from '../entities/facility.js';
+import { getLab } from '../entities/lab.js';
+import { servesFacility, type LabScope } from '../domain/lab-scope.js';
 import { getSample, sampleItem, sampleVersionItem, versionExists, type MatchedBy, type Sample, type UnmatchedReason } from '../entities/sample.js';
 import { findStaysByDocument, getStay, type Stay } from '../entities/stay.js';
 import { testResultItem, testResultKeys } from '../entities/test-result.js';
@@ -52,11 +54,13 @@ const CONCURRENCY = 8;
 const MAX_ATTEMPTS = 16;
 
 export async function ingestLabResults(labId: string, results: readonly LabResultInput[], now = new Date()): Promise<IngestReport> {
+  // Which facilities this lab serves, read once per delivery (domain/lab-scope.ts).
+  const scope = (await getLab(labId))?.scope;
   const bySample = new Map<string, number[]>();
   results.forEach((r, i) => bySample.set(r.sampleId, [...(bySample.get(r.sampleId) ?? []), i]));
   const outcomes = new Array<IngestOutcome>(results.length);
   await mapWithConcurrency([...bySample.values()], CONCURRENCY, async (indexes) => {
-    for (const i of indexes) outcomes[i] = { index: i, ...(await ingestOne(toVersion(labId, results[i]!), now)) };
+    for (const i of indexes) outcomes[i] = { index: i, ...(await ingestOne(toVersion(labId, results[i]!), now, scope)) };
   });
   const counts: Record<IngestStatus, number> = { stored: 0, superseded: 0, duplicate: 0, stale: 0, unmatched: 0 };
   for (const o of outcomes) counts[o.status]++;
@@ -107,13 +111,20 @@ class ReminderExists extends Error {
   }
 }
 
-async function ingestOne(v: LabResultVersion, now: Date): Promise<Omit<IngestOutcome, 'index'>> {
+/** A stay the lab has no business reporting on is no match: the result waits for the admins instead. */
+function withinScope(match: Match, scope: LabScope | undefined): Match {
+  // A person's hand assignment (assign-sample) is a decision already taken for this sample.
+  if (!('stay' in match) || match.matchedBy === 'assignment' || servesFacility(scope, match.stay.facilityId)) return match;
+  return { reason: 'outside_lab_scope' };
+}
+
+async function ingestOne(v: LabResultVersion, now: Date, scope: LabScope | undefined): Promise<Omit<IngestOutcome, 'index'>> {
   let withRoom = true;
   const skipReminders = new Set<string>();
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const [sample, seen] = await Promise.all([getSample(v.labId, v.sampleId), versionExists(v.labId, v.sampleId, v.versionKey)]);
     if (seen) return duplicate(v, sample);
-    const match = await resolveStay(v, sample);
+    const match = withinScope(await resolveStay(v, sample), scope);
     const matched = 'stay' in match ? match : undefined;
     const becomesCurrent = isNewer(v.versionKey, sample?.versionKey);
     const at = now.toISOString();

@@ -1,14 +1,15 @@
 import { auditPut } from '../entities/audit.js';
-import { checkItem, getCheck, listChecks, type CheckRecord } from '../entities/check.js';
+import { checkIdOf, checkItem, getCheck, listChecks, parseCheckId, type CheckRecord } from '../entities/check.js';
+import { planCorrection, readingOf } from '../domain/check-correction.js';
 import { putReminderOnce, type Reminder } from '../entities/reminder.js';
 import { roomKeys } from '../entities/room.js';
 import { stayKeys } from '../entities/stay.js';
 import { addDays, localDate } from '../domain/calendar.js';
 import { boardMarksFrom, dayCheckStatus, isAlert, marksSince, type CheckMarks, type DayCheckStatus } from '../domain/checks.js';
 import { dayOfStay } from '../domain/schedule.js';
-import type { RecordCheckInput } from '../schemas/care.js';
+import type { CorrectCheckInput, RecordCheckInput } from '../schemas/care.js';
 import { tableName } from '../shared/db.js';
-import { ConflictError, ValidationError } from '../shared/errors.js';
+import { ConflictError, NotFoundError, ValidationError } from '../shared/errors.js';
 import { logger } from '../shared/logger.js';
 import type { Principal } from '../shared/principal.js';
 import { transactWithRetry, type TxItems } from '../shared/transact.js';
@@ -19,6 +20,10 @@ import type { Facility } from '../entities/facility.js';
 // day unless replacing), refreshes the denormalised check status on the stay and on
 // the room's occupant, records the audit entry and, for a fever or a symptom,
 // raises the urgent reminder. All of it or none of it.
+// Correcting one (POST …/checks/{checkId}/correction, or ?replace=true with a reason)
+// never loses a reading: the corrected values go on top, where the board, the daily
+// sheet, reminders and release read them; the first reading stays in `original` and
+// each correction (before, after, who, when, why) in `corrections`.
 
 const FEVER_REMINDER_KIND = 'fever_or_symptom';
 /** Clocks of tablets drift; a reading a few minutes "in the future" is not a typo. */
@@ -83,8 +88,11 @@ async function attemptRecord(principal: Principal, stay: CareStay, facility: Fac
   const { date, measuredAt } = validateTiming(stay, facility, input, now);
   const at = now.toISOString();
   const existing = replace ? await getCheck(stay.stayId, date, input.slot) : undefined;
+  if (existing && !input.reason) {
+    throw new ValidationError([{ path: 'reason', message: 'Say why the reading is replaced (the earlier one is kept with the check)', code: 'required' }]);
+  }
   const alert = isAlert(input.temperatureC, input.symptoms);
-  const check: CheckRecord = {
+  const reading: CheckRecord = {
     stayId: stay.stayId,
     facilityId: stay.facilityId,
     roomNumber: stay.roomNumber,
@@ -99,21 +107,69 @@ async function attemptRecord(principal: Principal, stay: CareStay, facility: Fac
     recordedAt: at,
     recordedBy: principal.subject,
   };
+  // Replacing keeps what was there: the first reading and every correction stay on the check.
+  const check: CheckRecord = existing
+    ? {
+        ...reading,
+        original: existing.original ?? { ...readingOf(existing), measuredAt: existing.measuredAt, recordedAt: existing.recordedAt, recordedBy: existing.recordedBy },
+        corrections: [...(existing.corrections ?? []), { from: readingOf(existing), to: readingOf(reading), reason: input.reason!, correctedAt: at, correctedBy: principal.subject }],
+      }
+    : reading;
+  const written = await writeCheck(principal, stay, facility, now, {
+    check,
+    expected: existing,
+    onCheckConflict: () =>
+      replace
+        ? new StaleStayError()
+        : new ConflictError(`A ${input.slot} check is already recorded for ${date}.`, [
+            { code: 'check_exists', message: `Already recorded: ${input.slot} of ${date}. Correct it with POST /stays/${stay.stayId}/checks/${checkIdOf(check)}/correction.` },
+          ]),
+    audit: existing
+      ? { action: 'check_replaced', changes: { date, slot: input.slot, alert, from: readingOf(existing), to: readingOf(check), reason: input.reason } }
+      : // Codes only: the reading itself stays in the check item.
+        { action: 'check_recorded', changes: { date, slot: input.slot, alert } },
+    reminderNote: `${input.slot}: ${describe(input)}`,
+  });
+  return { check: withCheckId(check), replaced: existing !== undefined, ...written };
+}
+
+/** The check condition: nothing there yet, or exactly the version read (same reading, same number of corrections). */
+function checkCondition(expected: CheckRecord | undefined): { ConditionExpression: string; ExpressionAttributeValues?: Record<string, unknown> } {
+  if (!expected) return { ConditionExpression: 'attribute_not_exists(PK)' };
+  const n = expected.corrections?.length ?? 0;
+  return {
+    ConditionExpression: `recordedAt = :seenAt AND ${n === 0 ? 'attribute_not_exists(corrections)' : 'size(corrections) = :seenN'}`,
+    ExpressionAttributeValues: { ':seenAt': expected.recordedAt, ...(n === 0 ? {} : { ':seenN': n }) },
+  };
+}
+
+interface CheckWrite {
+  check: CheckRecord;
+  /** The stored check this write replaces (undefined: there must be none). */
+  expected: CheckRecord | undefined;
+  onCheckConflict: () => Error;
+  audit: { action: string; changes: Record<string, unknown> };
+  reminderNote: string;
+}
+
+/**
+ * One transaction: the check, the stay's and the room's check marks, the audit entry
+ * and, when the check is a fever or a symptom, the urgent reminder of its slot.
+ */
+async function writeCheck(principal: Principal, stay: CareStay, facility: Facility, now: Date, w: CheckWrite): Promise<{ reminderId?: string; today: DayCheckStatus }> {
+  const { check } = w;
+  const at = now.toISOString();
   const marks: CheckMarks = { ...(stay.checkMarks ?? {}) };
-  marks[date] = { ...(marks[date] ?? {}), [input.slot]: { temperatureC: input.temperatureC, alert, measuredAt } };
-  const reminderId = alert ? feverReminderId(stay.stayId, date, input.slot) : undefined;
+  marks[check.date] = { ...(marks[check.date] ?? {}), [check.slot]: { temperatureC: check.temperatureC, alert: check.alert, measuredAt: check.measuredAt } };
+  const reminderId = check.alert ? feverReminderId(stay.stayId, check.date, check.slot) : undefined;
 
   let withRoom = true;
-  let withReminder = alert;
+  let withReminder = check.alert;
   for (;;) {
     const items: TxItems = [];
     const index: Record<'check' | 'stay' | 'room' | 'reminder', number> = { check: -1, stay: -1, room: -1, reminder: -1 };
     index.check = items.push({
-      Put: {
-        TableName: tableName(),
-        Item: checkItem(check),
-        ...(replace ? {} : { ConditionExpression: 'attribute_not_exists(PK)', ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const }),
-      },
+      Put: { TableName: tableName(), Item: checkItem(check), ...checkCondition(w.expected) },
     }) - 1;
     index.stay = items.push({
       Update: {
@@ -138,23 +194,16 @@ async function attemptRecord(principal: Principal, stay: CareStay, facility: Fac
         },
       }) - 1;
     }
-    items.push(auditPut({
-      stayId: stay.stayId,
-      at,
-      actor: principal.subject,
-      action: existing ? 'check_replaced' : 'check_recorded',
-      // Codes only: the reading itself stays in the check item.
-      changes: { date, slot: input.slot, alert, ...(reminderId ? { reminderId } : {}) },
-    }));
+    items.push(auditPut({ stayId: stay.stayId, at, actor: principal.subject, action: w.audit.action, changes: { ...w.audit.changes, ...(reminderId ? { reminderId } : {}) } }));
     if (withReminder && reminderId) {
       const reminder: Reminder = {
         reminderId,
         facilityId: stay.facilityId,
         kind: FEVER_REMINDER_KIND,
         urgent: true,
-        date,
+        date: check.date,
         title: `Fever or symptom: room ${stay.roomNumber}`,
-        lines: [{ stayId: stay.stayId, roomNumber: stay.roomNumber, name: stay.person.nameNative, day: check.dayOfStay, note: `${input.slot}: ${describe(input)}` }],
+        lines: [{ stayId: stay.stayId, roomNumber: stay.roomNumber, name: stay.person.nameNative, day: check.dayOfStay, note: w.reminderNote }],
         createdAt: at,
         delivery: { state: 'pending', attempts: 0 },
       };
@@ -164,11 +213,7 @@ async function attemptRecord(principal: Principal, stay: CareStay, facility: Fac
     try {
       await transactWithRetry(items, (reasons) => {
         const failed = (i: number) => i >= 0 && reasons[i]?.Code === 'ConditionalCheckFailed';
-        if (failed(index.check)) {
-          return new ConflictError(`A ${input.slot} check is already recorded for ${date}.`, [
-            { code: 'check_exists', message: `Already recorded: ${input.slot} of ${date}. Send it again with ?replace=true to correct it.` },
-          ]);
-        }
+        if (failed(index.check)) return w.onCheckConflict();
         if (failed(index.stay)) return new StaleStayError();
         if (failed(index.reminder)) return new ReminderExistsError();
         if (failed(index.room)) return new RoomMismatchError();
@@ -197,11 +242,41 @@ async function attemptRecord(principal: Principal, stay: CareStay, facility: Fac
       endDate: stay.schedule.endDate,
       arrivedAt: stay.arrival.arrivedAt,
     });
-    return { check, replaced: existing !== undefined, ...(reminderId ? { reminderId } : {}), today };
+    return { ...(reminderId ? { reminderId } : {}), today };
   }
 }
 
-export async function listStayChecks(principal: Principal, stayId: string, now = new Date()): Promise<{ stayId: string; checks: CheckRecord[]; today: DayCheckStatus }> {
+/** A check as the API shows it: its id, and whether the values on top are a correction of what was first recorded. */
+export function withCheckId(c: CheckRecord): CheckRecord & { checkId: string; corrected: boolean } {
+  return { checkId: checkIdOf(c), ...c, corrected: (c.corrections?.length ?? 0) > 0 };
+}
+
+export async function correctCheck(principal: Principal, stayId: string, checkId: string, input: CorrectCheckInput, now = new Date()): Promise<RecordCheckResult> {
+  const id = parseCheckId(checkId);
+  for (let attempt = 0; ; attempt++) {
+    const { stay, facility } = await loadStayWithFacility(principal, stayId);
+    const existing = id ? await getCheck(stay.stayId, id.date, id.slot) : undefined;
+    if (!existing) throw new NotFoundError(`This stay has no check ${checkId}.`);
+    assertOpen(stay, 'corrections');
+    const at = now.toISOString();
+    const plan = planCorrection(existing, { temperatureC: input.temperatureC, symptoms: input.symptoms }, { reason: input.reason, at, actor: principal.subject });
+    if (!plan.ok) throw new ValidationError(plan.problems);
+    try {
+      const written = await writeCheck(principal, stay, facility, now, {
+        check: plan.check,
+        expected: existing,
+        onCheckConflict: () => new StaleStayError(),
+        audit: { action: 'check_corrected', changes: { date: existing.date, slot: existing.slot, alert: plan.to.alert, from: plan.from, to: plan.to, reason: input.reason } },
+        reminderNote: `${existing.slot}: ${[`${plan.to.temperatureC.toFixed(1)} °C`, ...plan.to.symptoms].join(', ')} (corrected)`,
+      });
+      return { check: withCheckId(plan.check), replaced: true, ...written };
+    } catch (err) {
+      if (!(err instanceof StaleStayError) || attempt >= 4) throw err;
+    }
+  }
+}
+
+export async function listStayChecks(principal: Principal, stayId: string, now = new Date()): Promise<{ stayId: string; checks: ReturnType<typeof withCheckId>[]; today: DayCheckStatus }> {
   const { stay, facility } = await loadStayWithFacility(principal, stayId);
   const checks = await listChecks(stay.stayId);
   const today = dayCheckStatus({
@@ -213,5 +288,5 @@ export async function listStayChecks(principal: Principal, stayId: string, now =
     endDate: stay.schedule.endDate,
     arrivedAt: stay.arrival.arrivedAt,
   });
-  return { stayId: stay.stayId, checks, today };
+  return { stayId: stay.stayId, checks: checks.map(withCheckId), today };
 }

@@ -101,7 +101,7 @@ async function personalItemsOf(stayId: string, meter: ReadMeter): Promise<Person
     for (const item of out.Items ?? []) {
       const sk = String(item.SK);
       if (sk.startsWith(situationKeys.prefix)) found.situations.push(sk);
-      else if (sk.startsWith(checkKeys.prefix) && item.note !== undefined) found.checkNotes.push(sk);
+      else if (sk.startsWith(checkKeys.prefix) && (item.note !== undefined || item.corrections !== undefined)) found.checkNotes.push(sk);
       else if (sk === departureKeys.key(stayId).SK) found.departure = true;
       else if (sk.startsWith(auditKeys.prefix) && (item.changes as { reason?: unknown } | undefined)?.reason !== undefined) found.auditReasons.push(sk);
       else if (sk.startsWith(testResultKeys.prefix) && item.labId !== undefined) found.samples.push({ labId: String(item.labId), sampleId: String(item.sampleId) });
@@ -187,7 +187,7 @@ async function anonymizeStay(row: DueRow & { facilityId: string }, now: Date, me
   const cleanUp: TxItems = [
     ...own.situations.map((SK) => ({ Delete: { TableName: tableName(), Key: { PK: pk, SK } } })),
     ...own.checkNotes.map((SK) => ({
-      Update: { TableName: tableName(), Key: { PK: pk, SK }, UpdateExpression: 'REMOVE #note', ConditionExpression: 'attribute_exists(PK)', ExpressionAttributeNames: { '#note': 'note' } },
+      Update: { TableName: tableName(), Key: { PK: pk, SK }, UpdateExpression: 'REMOVE #note, corrections', ConditionExpression: 'attribute_exists(PK)', ExpressionAttributeNames: { '#note': 'note' } },
     })),
     ...(own.departure ? [{ Delete: { TableName: tableName(), Key: departureKeys.key(stay.stayId) } }] : []),
     ...own.auditReasons.map((SK) => ({

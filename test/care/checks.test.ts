@@ -71,7 +71,7 @@ describe('recording a temperature check', () => {
     expect(again.status).toBe(409);
     expect(again.body.reasons[0].code).toBe('check_exists');
 
-    const replaced = await post(stayId, { temperatureC: 36.8, slot: 'morning' }, '?replace=true');
+    const replaced = await post(stayId, { temperatureC: 36.8, slot: 'morning', reason: 'Read the wrong line' }, '?replace=true');
     expect(replaced.status).toBe(200);
     expect(replaced.body.replaced).toBe(true);
 
@@ -98,7 +98,7 @@ describe('recording a temperature check', () => {
     expect(ok.body.check.alert).toBe(false);
 
     // A corrected reading that is still a fever does not raise it twice.
-    const corrected = await post(fever.stayId, { temperatureC: 38.1, slot: 'morning' }, '?replace=true');
+    const corrected = await post(fever.stayId, { temperatureC: 38.1, slot: 'morning', reason: 'Measured again' }, '?replace=true');
     expect(corrected.status).toBe(200);
     expect(corrected.body.reminderId).toBe(hot.body.reminderId);
 

@@ -16,7 +16,7 @@ let lab: TestLab;
 beforeAll(async () => {
   api = await startApi();
   lab = newLab();
-  useLabs(lab);
+  await useLabs(lab);
   f = await facilityWithRooms(api, 10);
 });
 afterAll(() => api.close());
@@ -57,13 +57,39 @@ describe('changing one stay’s observation period', () => {
     const s = await stayArrived(api, f, 9); // today is day 10
     const day = (n: number) => addDays(s.schedule.day1Date, n - 1);
     await deliver(api, lab, { results: [result({ stayId: s.stayId, collectedAt: hoursAgo(1), resultedAt: hoursAgo(0.5) })] });
-    const res = await change(s.stayId, { stayDays: 10, retestDays: [8], documentDay: 9, reason: 'Policy changed to 10 days' });
+    // Below the facility's 14 / [12] / 13: an administrator's decision.
+    const res = await change(s.stayId, { stayDays: 10, retestDays: [8], documentDay: 9, reason: 'Policy changed to 10 days' }, f.admin);
     expect(res.status).toBe(200);
     expect(res.body.schedule.endDate).toBe(day(10));
     expect(await openDue(s.stayId)).toEqual([`DOCUMENT:${day(9)}`, `END:${day(10)}`]);
     const retest = (await itemsOf(`STAY#${s.stayId}`, `DUE#RETEST#${day(8)}`))[0];
     expect(retest).toMatchObject({ state: 'resolved', resolution: 'sample_collected' });
     expect(retest!.GSI3PK).toBeUndefined();
+  });
+
+  it('staff may extend but not shorten below the facility policy: 14 days cut to 1 without retests is refused', async () => {
+    const s = await stayArrived(api, f, 0);
+    const before = await itemsOf(`STAY#${s.stayId}`);
+    const cut = await change(s.stayId, { stayDays: 1, retestDays: [], documentDay: 1, reason: 'Leaving today' });
+    expect(cut.status).toBe(403);
+    expect(cut.body.reasons).toEqual([{ code: 'shortening_needs_admin', message: expect.stringContaining('1 days is shorter than the facility') }]);
+    expect(cut.body.reasons[0].message).toContain('0 retests are fewer');
+    expect(cut.body.reasons[0].message).toContain('Document day 1 is earlier');
+    // Each kind of weakening alone is refused too: an earlier last retest, an earlier document day.
+    expect((await change(s.stayId, { retestDays: [5], reason: 'Retest earlier' })).status).toBe(403);
+    expect((await change(s.stayId, { stayDays: 21, documentDay: 12, retestDays: [12], reason: 'Earlier document' })).status).toBe(403);
+    expect(await itemsOf(`STAY#${s.stayId}`)).toEqual(before);
+    const release = await api.call('POST', `/stays/${s.stayId}/release`, { token: f.staff });
+    expect(release.status).toBe(409);
+
+    // An administrator may, and the audit says it went below the policy.
+    const byAdmin = await change(s.stayId, { stayDays: 1, retestDays: [], documentDay: 1, reason: 'District order: released to home isolation' }, f.admin);
+    expect(byAdmin.status).toBe(200);
+    const audit = await api.call('GET', `/stays/${s.stayId}/audit`, { token: f.admin });
+    const entry = audit.body.entries.find((e: { action: string }) => e.action === 'schedule_changed');
+    expect(entry.changes).toMatchObject({ belowPolicy: ['fewer_days', 'fewer_retests', 'earlier_document_day'], role: 'admin' });
+    // Back to the facility's policy is an extension: staff may.
+    expect((await change(s.stayId, { stayDays: 14, retestDays: [12], documentDay: 13, reason: 'Order withdrawn' })).status).toBe(200);
   });
 
   it('refuses an end before today, a missing reason, unknown fields, a closed stay and other facilities', async () => {

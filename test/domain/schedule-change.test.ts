@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planScheduleChange } from '../../functions/domain/schedule-change.js';
+import { planScheduleChange, weakeningsBelow } from '../../functions/domain/schedule-change.js';
 import { DEFAULT_POLICY } from '../../functions/domain/schedule.js';
 
 describe('planScheduleChange', () => {
@@ -35,5 +35,19 @@ describe('planScheduleChange', () => {
     expect(!bad.ok && bad.problems.map((p) => p.path).sort()).toEqual(['documentDay', 'retestDays']);
     const same = planScheduleChange(DEFAULT_POLICY, day1, { retestDays: [12], stayDays: 14 }, '2026-12-02');
     expect(!same.ok && same.problems[0]?.message).toMatch(/Nothing changes/);
+  });
+});
+
+describe('weakeningsBelow', () => {
+  const policy = { stayDays: 14, retestDays: [12], documentDay: 13 };
+  it('finds nothing for the policy itself or an extension', () => {
+    expect(weakeningsBelow(policy, policy)).toEqual([]);
+    expect(weakeningsBelow(policy, { stayDays: 21, retestDays: [12, 19], documentDay: 20 })).toEqual([]);
+    expect(weakeningsBelow(policy, { stayDays: 14, retestDays: [7, 12], documentDay: 13 })).toEqual([]);
+  });
+  it('names each way a stay observes less', () => {
+    expect(weakeningsBelow(policy, { stayDays: 1, retestDays: [], documentDay: 1 }).map((w) => w.code)).toEqual(['fewer_days', 'fewer_retests', 'earlier_document_day']);
+    expect(weakeningsBelow(policy, { stayDays: 14, retestDays: [5], documentDay: 13 }).map((w) => w.code)).toEqual(['earlier_retest']);
+    expect(weakeningsBelow(policy, { stayDays: 21, retestDays: [12], documentDay: 12 }).map((w) => w.code)).toEqual(['earlier_document_day']);
   });
 });

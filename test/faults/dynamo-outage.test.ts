@@ -54,7 +54,7 @@ beforeAll(async () => {
   api = await startApi();
   f = await facilityWithRooms(api, 12);
   lab = newLab('outage');
-  useLabs(lab);
+  await useLabs(lab);
   // Two stays on their retest day (day 12) and one earlier in its stay.
   before.push(await stayArrived(api, f, 11), await stayArrived(api, f, 11), await stayArrived(api, f, 3));
   retestDate = before[0]!.schedule.retestDates[0]!;

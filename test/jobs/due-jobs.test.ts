@@ -8,7 +8,7 @@ import { ingestLabResults } from '../../functions/use-cases/ingest-lab-results.j
 import { scheduledEvent } from '../../local/job-timers.js';
 import { startApi, type TestApi } from '../support/api.js';
 import { facilityWithRooms, type FacilityFixture } from '../support/fixtures.js';
-import { remindersOf, stayArrived, type StayFixture } from '../lab/lab-support.js';
+import { remindersOf, scopeLab, stayArrived, type StayFixture } from '../lab/lab-support.js';
 import { addDays, zonedInstant } from './job-support.js';
 
 // The due-item jobs at the edges of the facility's day, in two time zones: what is
@@ -23,6 +23,7 @@ const facilities: Record<string, FacilityFixture> = {};
 beforeAll(async () => {
   api = await startApi();
   for (const tz of zones) facilities[tz] = await facilityWithRooms(api, 12, { timeZone: tz });
+  await scopeLab('jobs-lab', { all: true });
 });
 afterAll(() => api.close());
 

@@ -47,6 +47,11 @@ describe('lab CLI and the file adapter', () => {
 
     const f = await facilityWithRooms(api, 1);
     const stay = await stayArrived(api, f, 2);
+    // Signed by a new lab with no scope yet: accepted, but it serves no facility.
+    const unscoped = await deliver(api, { labId: added.labId, secret: added.secret }, { results: [result({ stayId: stay.stayId })] });
+    expect(unscoped.body.results[0]).toMatchObject({ status: 'unmatched', unmatchedReason: 'outside_lab_scope' });
+    const scoped = await api.call('PUT', `/labs/${added.labId}/facilities`, { token: f.admin, body: { facilities: [f.facilityId] } });
+    expect(scoped.status).toBe(200);
     const ok = await deliver(api, { labId: added.labId, secret: added.secret }, { results: [result({ stayId: stay.stayId })] });
     expect(ok.status).toBe(200);
     expect(ok.body.results[0].status).toBe('stored');

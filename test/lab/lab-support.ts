@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import type { LabScope } from '../../functions/domain/lab-scope.js';
 import { signedHeaders } from '../../functions/domain/lab-signature.js';
+import { putLab } from '../../functions/entities/lab.js';
 import { resetLabSecrets } from '../../functions/ports/lab-secrets.js';
 import { resetIntegrationConfig } from '../../functions/shared/integration-config.js';
 import type { TestApi } from '../support/api.js';
@@ -17,11 +19,20 @@ export function newLab(prefix = 'lab'): TestLab {
   return { labId: `${prefix}-${randomBytes(4).toString('hex')}`, secret: randomBytes(32).toString('hex') };
 }
 
-/** Makes these labs (and only these) known to the webhook of this process. */
-export function useLabs(...labs: TestLab[]): void {
+/**
+ * Makes these labs (and only these) known to the webhook of this process. They serve
+ * every facility unless `scope` says otherwise (a test of lab scope sets it).
+ */
+export async function useLabs(...labs: TestLab[]): Promise<void> {
   process.env.LAB_SECRETS = JSON.stringify(Object.fromEntries(labs.map((l) => [l.labId, l.secret])));
   resetIntegrationConfig();
   resetLabSecrets();
+  await Promise.all(labs.map((l) => scopeLab(l.labId, { all: true })));
+}
+
+/** What an administrator sets with PUT /labs/{labId}/facilities, written directly. */
+export async function scopeLab(labId: string, scope: LabScope): Promise<void> {
+  await putLab({ labId, scope, updatedAt: new Date().toISOString(), updatedBy: 'test-setup' });
 }
 
 export async function deliver(api: TestApi, lab: TestLab, body: unknown, opts: { nowMs?: number; headers?: Record<string, string> } = {}) {

@@ -5,7 +5,7 @@ import { parseInput } from '../../functions/shared/validation.js';
 import { ingestLabResults } from '../../functions/use-cases/ingest-lab-results.js';
 import { startApi, type TestApi } from '../support/api.js';
 import { facilityWithRooms, type FacilityFixture } from '../support/fixtures.js';
-import { dueItemsOf, itemsOf, newLab, remindersOf, stayArrived, type StayFixture } from './lab-support.js';
+import { dueItemsOf, itemsOf, newLab, remindersOf, scopeLab, stayArrived, type StayFixture } from './lab-support.js';
 
 // Property: a batch of lab results, shuffled, with repeats, split into deliveries
 // some of which race each other, leaves exactly the same final state (samples,
@@ -84,7 +84,9 @@ interface World {
 async function makeWorld(facility: FacilityFixture, arrivals: number[]): Promise<World> {
   const stays: StayFixture[] = [];
   for (const days of arrivals) stays.push(await stayArrived(api, facility, days));
-  return { labId: newLab('prop').labId, facility, stays };
+  const labId = newLab('prop').labId;
+  await scopeLab(labId, { all: false, facilities: [facility.facilityId] });
+  return { labId, facility, stays };
 }
 
 function toInput(w: World, v: ModelVersion, now: number) {

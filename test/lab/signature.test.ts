@@ -18,7 +18,7 @@ const other = newLab('other');
 
 beforeAll(async () => {
   lab = newLab();
-  useLabs(lab, other);
+  await useLabs(lab, other);
   api = await startApi();
   f = await facilityWithRooms(api, 3);
   stayId = (await stayArrived(api, f, 3)).stayId;

@@ -43,7 +43,7 @@ describe('README', () => {
   it('lab signing example (curl + openssl) is accepted by the webhook as written', async () => {
     // The example's two placeholders are what `npm run lab -- add` prints; everything else runs verbatim.
     const lab = newLab('readme-lab');
-    useLabs(lab);
+    await useLabs(lab);
     const script = shBlock('## Lab webhook')
       .replace(/^LAB_ID=.*$/m, `LAB_ID=${lab.labId}`)
       .replace(/^SECRET=.*$/m, `SECRET=${lab.secret}`);

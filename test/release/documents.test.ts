@@ -15,7 +15,7 @@ let lab: TestLab;
 beforeAll(async () => {
   api = await startApi();
   lab = newLab();
-  useLabs(lab);
+  await useLabs(lab);
   f = await facilityWithRooms(api, 10);
 });
 afterAll(() => api.close());

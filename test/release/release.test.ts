@@ -14,7 +14,7 @@ let lab: TestLab;
 beforeAll(async () => {
   api = await startApi();
   lab = newLab();
-  useLabs(lab);
+  await useLabs(lab);
   f = await facilityWithRooms(api, 12);
 });
 afterAll(() => api.close());

@@ -43,7 +43,7 @@ beforeAll(async () => {
   api = await startApi();
   f = await facilityWithRooms(api, 8, { timeZone: TZ });
   lab = newLab('retention');
-  useLabs(lab);
+  await useLabs(lab);
 
   // Released, with a situation, a check note and a return-travel plan.
   const r = await releasableStay(api, f, lab, person('欧阳娜娜', 'OUYANG Nana', '+86 139 2222 3333', '1991-06-15'));

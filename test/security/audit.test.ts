@@ -28,7 +28,7 @@ interface Entry {
 beforeAll(async () => {
   api = await startApi();
   lab = newLab();
-  useLabs(lab);
+  await useLabs(lab);
   f = await facilityWithRooms(api, 3);
   staffSubject = JSON.parse(Buffer.from(f.staff.split('.')[1]!, 'base64url').toString()).sub;
   // Check-in 12 days ago and a negative day-12 retest by the lab (the release needs it).

@@ -17,7 +17,7 @@ let stayId: string;
 beforeAll(async () => {
   api = await startApi();
   lab = newLab();
-  useLabs(lab);
+  await useLabs(lab);
   f = await facilityWithRooms(api, 3);
   stayId = (await api.call('POST', `/facilities/${f.facilityId}/stays`, { token: f.staff, body: registration() })).body.stayId;
 });

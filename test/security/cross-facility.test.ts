@@ -18,8 +18,8 @@ import { releasableStay } from '../release/release-support.js';
 //      is parsed), or the route is admin-only.
 // 404: B's OWN stay in the path with A's document id: the document is addressed by
 //      an id that reveals nothing, and it is not on that stay's file.
-// 409: B's own stay as the body of assign with a sample already matched to A's stay:
-//      "already matched", nothing about the person or the stay of A.
+// 404: assign or unassign of a sample matched to A's stay or naming A's person: the
+//      same answer as an unknown sample, nothing about the person or the stay of A.
 
 let api: TestApi;
 let a: FacilityFixture;
@@ -30,6 +30,7 @@ let released: StayFixture; // A: released, documents issued, room in cleaning
 let releasable: StayFixture; // A: could be released today
 let stayOfB: StayFixture; // B's own stay
 let documentIds: string[];
+let activeCheckId: string;
 const unmatchedSample = sampleId('UNM');
 const matchedSample = sampleId('MAT');
 const PERSON = { nameNative: '欧阳娜娜', nameLatin: 'OUYANG Nana' };
@@ -37,14 +38,16 @@ const PERSON = { nameNative: '欧阳娜娜', nameLatin: 'OUYANG Nana' };
 beforeAll(async () => {
   api = await startApi();
   lab = newLab();
-  useLabs(lab);
+  await useLabs(lab);
   a = await facilityWithRooms(api, 6);
   b = await facilityWithRooms(api, 3);
   active = await stayArrived(api, a, 3, PERSON);
   const ok = (label: string, res: { status: number; text: string }, status: number) => {
     if (res.status !== status) throw new Error(`${label}: ${res.status} ${res.text}`);
   };
-  ok('check', await api.call('POST', `/stays/${active.stayId}/checks`, { token: a.staff, body: { temperatureC: 36.6, slot: 'morning' } }), 201);
+  const check = await api.call('POST', `/stays/${active.stayId}/checks`, { token: a.staff, body: { temperatureC: 36.6, slot: 'morning' } });
+  ok('check', check, 201);
+  activeCheckId = check.body.check.checkId;
   ok('situation', await api.call('POST', `/stays/${active.stayId}/situations`, { token: a.staff, body: { kind: 'complaint', text: 'Noise at night' } }), 201);
   const departure = { destination: { city: 'Paris', country: 'FR' }, mode: 'flight', number: 'AF123', departureAt: new Date(Date.now() + 20 * 86_400_000).toISOString() };
   ok('departure', await api.call('PUT', `/stays/${active.stayId}/departure`, { token: a.staff, body: departure }), 200);
@@ -120,6 +123,11 @@ const probes: Record<string, () => Probe[]> = {
     { path: `/stays/${active.stayId}/checks?replace=true`, body: { temperatureC: 39.1, slot: 'morning' }, status: 403 },
   ],
   'GET /stays/{stayId}/checks': () => [{ path: `/stays/${active.stayId}/checks`, status: 403 }],
+  'POST /stays/{stayId}/checks/{checkId}/correction': () => [
+    { path: `/stays/${active.stayId}/checks/${activeCheckId}/correction`, body: { temperatureC: 39.1, reason: 'forged by another hotel' }, status: 403 },
+    // B's own stay with A's check id: no such check on B's file.
+    { path: `/stays/${stayOfB.stayId}/checks/${activeCheckId}/correction`, body: { temperatureC: 39.1, reason: 'forged by another hotel' }, status: 404 },
+  ],
   'POST /stays/{stayId}/situations': () => [{ path: `/stays/${active.stayId}/situations`, body: { kind: 'other', text: 'forged' }, status: 403 }],
   'GET /stays/{stayId}/situations': () => [{ path: `/stays/${active.stayId}/situations`, status: 403 }],
   'PUT /stays/{stayId}/departure': () => [{ method: 'PUT', path: `/stays/${active.stayId}/departure`, body: departure(), status: 403 }],
@@ -133,10 +141,17 @@ const probes: Record<string, () => Probe[]> = {
   'POST /lab/unmatched/{labId}/{sampleId}/assign': () => [
     // A's unmatched sample is not B's to give to A's stay…
     { path: `/lab/unmatched/${lab.labId}/${unmatchedSample}/assign`, body: { stayId: active.stayId }, status: 403 },
-    // …and a result matched to A's stay cannot be taken over for B's stay.
-    { path: `/lab/unmatched/${lab.labId}/${matchedSample}/assign`, body: { stayId: stayOfB.stayId }, status: 409 },
+    // …and a result matched to A's stay cannot be taken over for B's stay: the same 404 as an unknown sample.
+    { path: `/lab/unmatched/${lab.labId}/${matchedSample}/assign`, body: { stayId: stayOfB.stayId }, status: 404 },
+    // Nor can B take A's unmatched sample (naming someone else) for its own stay.
+    { path: `/lab/unmatched/${lab.labId}/${unmatchedSample}/assign`, body: { stayId: stayOfB.stayId }, status: 404 },
+  ],
+  'POST /lab/samples/{labId}/{sampleId}/unassign': () => [
+    { path: `/lab/samples/${lab.labId}/${matchedSample}/unassign`, body: { reason: 'Unassigned by another hotel' }, status: 404 },
+    { path: `/lab/samples/${lab.labId}/${unmatchedSample}/unassign`, body: { reason: 'Unassigned by another hotel' }, status: 404 },
   ],
   'GET /lab/samples/{labId}/{sampleId}': () => [{ path: `/lab/samples/${lab.labId}/${matchedSample}`, status: 403 }],
+  'PUT /labs/{labId}/facilities': () => [{ method: 'PUT', path: `/labs/${lab.labId}/facilities`, body: { facilities: [b.facilityId] }, status: 403 }],
   'GET /stays/{stayId}/tests': () => [{ path: `/stays/${active.stayId}/tests`, status: 403 }],
   'GET /facilities/{facilityId}/reminders': () => [{ path: `/facilities/${a.facilityId}/reminders`, status: 403 }],
   'GET /facilities/{facilityId}/stats': () => [{ path: `/facilities/${a.facilityId}/stats`, status: 403 }],

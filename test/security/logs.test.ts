@@ -55,7 +55,7 @@ beforeAll(async () => {
   resetNotifier();
   api = await startApi();
   lab = newLab();
-  useLabs(lab);
+  await useLabs(lab);
   f = await facilityWithRooms(api, 8);
   const capture = (stream: NodeJS.WriteStream) =>
     vi.spyOn(stream, 'write').mockImplementation(((chunk: string | Uint8Array) => {

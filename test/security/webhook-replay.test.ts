@@ -17,7 +17,7 @@ let stay: StayFixture;
 beforeAll(async () => {
   api = await startApi();
   lab = newLab();
-  useLabs(lab);
+  await useLabs(lab);
   f = await facilityWithRooms(api, 2);
   stay = await stayArrived(api, f, 3);
 });

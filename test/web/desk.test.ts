@@ -37,7 +37,7 @@ beforeAll(async () => {
   await seedStay(3, { nameNative: '김민준', nameLatin: 'KIM Minjun', nationality: 'KR', language: 'ko', document: { type: 'passport', number: uniqueDocumentNumber(), country: 'KR' } }, [{ slot: 'morning', temperatureC: 36.3 }, { slot: 'evening', temperatureC: 36.5 }]);
   // On its document day (day 13) with a negative day-12 retest from the lab: releasable.
   const releasable = await seedStay(12, { nameNative: '周敏', nameLatin: 'ZHOU Min', sex: 'F' }, [{ slot: 'morning', temperatureC: 36.5 }, { slot: 'evening', temperatureC: 36.4 }]);
-  useLabs(lab);
+  await useLabs(lab);
   const sent = await deliver(api, lab, { results: [result({ stayId: releasable, collectedAt: hoursAgo(3), resultedAt: hoursAgo(1) })] });
   if (sent.status !== 200) throw new Error(sent.text);
   browser = await launchBrowser();
@@ -185,10 +185,12 @@ describe('staff web form', () => {
     await page.getByRole('button', { name: 'Record check' }).click();
     await page.locator('#c-replace-wrap:not([hidden])').waitFor();
     await page.getByRole('checkbox', { name: /Replace the reading/ }).check();
+    await page.getByLabel(/Why it is corrected/).fill('Measured again: the first thermometer was faulty');
     await page.getByLabel('Temperature (°C)').fill('37.0');
     await page.getByRole('radio', { name: 'Evening' }).check();
     await page.getByRole('button', { name: 'Record check' }).click();
-    await expect.poll(() => page.locator('#check-log tbody td').nth(2).textContent()).toBe('37.0');
+    // The log shows the corrected reading and the one it replaced.
+    await expect.poll(() => page.locator('#check-log tbody td').nth(2).textContent()).toBe('37.0 (was 37.6)');
   });
 
   it('plans the departure and records a special situation on the file', async () => {
