@@ -120,7 +120,7 @@ export class QuarantineApi extends Construct {
       Validations.of(httpRoute).acknowledge({ id: 'AwsSolutions-APIG4', reason: NO_JWT_REASONS[route.access as 'public' | 'lab'] });
       this.routeThrottles.set(routeKey(route), route.access === 'lab' ? this.limits.lab : this.limits.public);
       // Route settings name the route: the stage may only be updated once it exists.
-      (this.stage.node.defaultChild as CfnStage).addDependency(httpRoute.node.defaultChild as CfnRoute);
+      (this.stage.node.defaultChild as CfnStage).addResourceDependency(httpRoute.node.defaultChild as CfnRoute);
     }
     return httpRoute;
   }
