@@ -127,3 +127,26 @@ describe('operations', () => {
     real.template.hasOutput('DashboardName', {});
   });
 });
+
+describe('README', () => {
+  it('states the limits and thresholds the stack uses', async () => {
+    const { readFileSync } = await import('node:fs');
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const section = readme.slice(readme.indexOf('## Operations'), readme.indexOf('## Design')).replace(/\s+/g, ' ');
+    const t = (x: { rateLimit: number; burstLimit: number }) => `${x.rateLimit}/${x.burstLimit}`;
+    for (const text of [
+      `-c throttle=${t(DEFAULT_LIMITS.stage)}`,
+      `-c publicThrottle=${t(DEFAULT_LIMITS.public)}`,
+      `-c labThrottle=${t(DEFAULT_LIMITS.lab)}`,
+      `-c accountConcurrency=${DEFAULT_LIMITS.accountConcurrency}`,
+      `-c publicConcurrency=${DEFAULT_LIMITS.publicConcurrency}`,
+      `-c labConcurrency=${DEFAULT_LIMITS.labConcurrency}`,
+      `5xx over ${ALARM_THRESHOLDS.serverErrorPercent}%`,
+      `from ${ALARM_THRESHOLDS.minRequests} requests`,
+      `older than ${ALARM_THRESHOLDS.reminderAgeSeconds / 60} minutes`,
+      ...Object.keys(METRICS).map((m) => `\`${m}\``),
+    ]) {
+      expect(section, text).toContain(text);
+    }
+  });
+});
