@@ -1,5 +1,6 @@
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import { limitsFromContext } from '../lib/limits.js';
 import { QuarantineDeskStack, type QuarantineDeskStackProps } from '../lib/quarantine-desk-stack.js';
 
 const app = new App();
@@ -10,6 +11,12 @@ const publicBaseUrl = app.node.tryGetContext('publicBaseUrl') as string | undefi
 const logLevel = app.node.tryGetContext('logLevel') as QuarantineDeskStackProps['logLevel'];
 const retentionContext = app.node.tryGetContext('retentionDays') as string | number | undefined;
 const retentionDays = retentionContext === undefined ? undefined : Number(retentionContext);
+// Operations (README "Operations"): `-c operatorEmail=ops@example.org` subscribes to the alarm topic;
+// `-c throttle=50/100 -c publicThrottle=10/20 -c labThrottle=5/10` (requests/s steady/burst),
+// `-c accountConcurrency=1000 -c publicConcurrency=10 -c labConcurrency=10`, or
+// `-c reserveConcurrency=false` on an account whose Lambda quota is too small to reserve any.
+const operatorEmail = app.node.tryGetContext('operatorEmail') as string | undefined;
+const limits = limitsFromContext((key) => app.node.tryGetContext(key));
 
 // Env-agnostic: the same template deploys to whichever account/region the CLI is pointed at.
 new QuarantineDeskStack(app, 'QuarantineDeskStack', {
@@ -17,6 +24,8 @@ new QuarantineDeskStack(app, 'QuarantineDeskStack', {
   publicBaseUrl,
   logLevel,
   retentionDays,
+  limits,
+  operatorEmail,
 });
 
 // cdk-nag 3 is a CDK policy-validation plugin (not an Aspect any more): any finding that is

@@ -15,7 +15,14 @@ export interface RouteDef {
   /** Lambda memory and timeout when the default (256 MB, 10 s) does not fit. */
   memoryMb?: number;
   timeoutSeconds?: number;
+  /** The handler's IAM access to the table when not the default (GET: read, else write); see lib/table-access.ts. */
+  table?: TableAccess;
+  /** The handler deletes items (DeleteCommand or Delete in a transaction): only then is it granted DeleteItem. */
+  deletes?: true;
 }
+
+/** none: no table access; documents-read: GetItem on DOCUMENT# items only; read: Get/Query; write: also Put/Update. */
+export type TableAccess = 'none' | 'documents-read' | 'read' | 'write';
 
 export const routes: readonly RouteDef[] = [
   { method: 'POST', path: '/facilities', handler: 'create-facility', access: 'admin' },
@@ -28,8 +35,8 @@ export const routes: readonly RouteDef[] = [
   { method: 'POST', path: '/facilities/{facilityId}/stays/batch', handler: 'register-batch', access: 'staff', memoryMb: 512, timeoutSeconds: 29 },
   { method: 'GET', path: '/facilities/{facilityId}/stays', handler: 'list-stays', access: 'staff' },
   { method: 'GET', path: '/stays/{stayId}', handler: 'get-stay', access: 'staff' },
-  { method: 'POST', path: '/stays/{stayId}/release', handler: 'release-stay', access: 'staff', memoryMb: 1024, timeoutSeconds: 29 },
-  { method: 'POST', path: '/stays/{stayId}/transfer', handler: 'transfer-stay', access: 'staff' },
+  { method: 'POST', path: '/stays/{stayId}/release', handler: 'release-stay', access: 'staff', memoryMb: 1024, timeoutSeconds: 29, deletes: true },
+  { method: 'POST', path: '/stays/{stayId}/transfer', handler: 'transfer-stay', access: 'staff', deletes: true },
   { method: 'POST', path: '/facilities/{facilityId}/rooms/{roomNumber}/free', handler: 'free-room', access: 'staff' },
   { method: 'GET', path: '/stays/{stayId}/documents', handler: 'list-documents', access: 'staff' },
   { method: 'GET', path: '/stays/{stayId}/documents/{documentId}', handler: 'get-stay-document', access: 'staff', memoryMb: 1024 },
@@ -37,8 +44,8 @@ export const routes: readonly RouteDef[] = [
   { method: 'POST', path: '/stays/{stayId}/documents/{documentId}/reissue', handler: 'reissue-document', access: 'staff', memoryMb: 1024 },
   { method: 'POST', path: '/stays/{stayId}/documents/issue', handler: 'issue-document', access: 'staff', memoryMb: 1024 },
   { method: 'POST', path: '/stays/{stayId}/health-signoff', handler: 'health-signoff', access: 'staff' },
-  { method: 'GET', path: '/documents/{file}', handler: 'download-document', access: 'public', memoryMb: 1024 },
-  { method: 'GET', path: '/verify/{documentId}', handler: 'verify-document', access: 'public' },
+  { method: 'GET', path: '/documents/{file}', handler: 'download-document', access: 'public', memoryMb: 1024, table: 'documents-read' },
+  { method: 'GET', path: '/verify/{documentId}', handler: 'verify-document', access: 'public', table: 'documents-read' },
   { method: 'GET', path: '/stays/{stayId}/audit', handler: 'get-audit', access: 'admin' },
   { method: 'POST', path: '/stays/{stayId}/checks', handler: 'record-check', access: 'staff' },
   { method: 'GET', path: '/stays/{stayId}/checks', handler: 'list-checks', access: 'staff' },
@@ -46,14 +53,14 @@ export const routes: readonly RouteDef[] = [
   { method: 'POST', path: '/stays/{stayId}/situations', handler: 'add-situation', access: 'staff' },
   { method: 'GET', path: '/stays/{stayId}/situations', handler: 'list-situations', access: 'staff' },
   { method: 'PUT', path: '/stays/{stayId}/departure', handler: 'set-departure', access: 'staff' },
-  { method: 'PUT', path: '/stays/{stayId}/schedule', handler: 'change-schedule', access: 'staff' },
+  { method: 'PUT', path: '/stays/{stayId}/schedule', handler: 'change-schedule', access: 'staff', deletes: true },
   { method: 'GET', path: '/facilities/{facilityId}/today', handler: 'get-today-sheet', access: 'staff' },
   { method: 'GET', path: '/facilities/{facilityId}/transport', handler: 'get-transport', access: 'staff' },
-  { method: 'GET', path: '/', handler: 'web-assets', access: 'public' },
-  { method: 'GET', path: '/assets/{file}', handler: 'web-assets', access: 'public' },
-  { method: 'GET', path: '/api-docs', handler: 'web-assets', access: 'public' },
-  { method: 'GET', path: '/openapi.json', handler: 'get-openapi', access: 'public' },
-  { method: 'POST', path: '/lab/results', handler: 'lab-results', access: 'lab', memoryMb: 512, timeoutSeconds: 29 },
+  { method: 'GET', path: '/', handler: 'web-assets', access: 'public', table: 'none' },
+  { method: 'GET', path: '/assets/{file}', handler: 'web-assets', access: 'public', table: 'none' },
+  { method: 'GET', path: '/api-docs', handler: 'web-assets', access: 'public', table: 'none' },
+  { method: 'GET', path: '/openapi.json', handler: 'get-openapi', access: 'public', table: 'none' },
+  { method: 'POST', path: '/lab/results', handler: 'lab-results', access: 'lab', memoryMb: 512, timeoutSeconds: 29, deletes: true },
   { method: 'GET', path: '/lab/unmatched', handler: 'list-unmatched', access: 'admin' },
   { method: 'POST', path: '/lab/unmatched/{labId}/{sampleId}/assign', handler: 'assign-sample', access: 'staff' },
   { method: 'GET', path: '/lab/samples/{labId}/{sampleId}', handler: 'get-sample', access: 'admin' },
@@ -71,6 +78,8 @@ export interface JobDef {
   schedule: string;
   /** Local timer period in seconds. */
   localEverySeconds: number;
+  /** As RouteDef.deletes (jobs always read and write). */
+  deletes?: true;
 }
 
 export const jobs: readonly JobDef[] = [
@@ -78,7 +87,7 @@ export const jobs: readonly JobDef[] = [
   { name: 'release-due', handler: 'release-due', schedule: 'cron(10 * * * ? *)', localEverySeconds: 300 },
   { name: 'deliver-reminders', handler: 'deliver-reminders', schedule: 'rate(1 minute)', localEverySeconds: 30 },
   // Removes personal data of stays closed RETENTION_DAYS (default 180) days ago; keeps anonymous counts.
-  { name: 'retention', handler: 'retention', schedule: 'cron(30 3 * * ? *)', localEverySeconds: 3600 },
+  { name: 'retention', handler: 'retention', schedule: 'cron(30 3 * * ? *)', localEverySeconds: 3600, deletes: true },
 ];
 
 export const routeKey = (r: Pick<RouteDef, 'method' | 'path'>) => `${r.method} ${r.path}`;

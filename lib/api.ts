@@ -1,6 +1,8 @@
-import { Fn, Stack, Validations } from 'aws-cdk-lib';
+import { Fn, Lazy, Stack, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
+  CfnRoute,
+  CfnStage,
   HttpApi,
   HttpMethod,
   HttpNoneAuthorizer,
@@ -14,22 +16,15 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import type { RouteDef } from '../functions/routes.js';
+import { routeKey, type RouteDef } from '../functions/routes.js';
+import { DEFAULT_LIMITS, type ApiThrottle, type TrafficLimits } from './limits.js';
 import { pascalCase, routeConstructId } from './route-plan.js';
-
-export interface ApiThrottle {
-  /** Steady requests per second across the whole API. */
-  rateLimit: number;
-  burstLimit: number;
-}
-
-/** A few hundred staff across a district's hotels; batch registration is one request per manifest. */
-export const DEFAULT_THROTTLE: ApiThrottle = { rateLimit: 50, burstLimit: 100 };
 
 export interface QuarantineApiProps {
   /** Every route not explicitly public or lab gets this one (default-deny). */
   staffAuthorizer: IHttpRouteAuthorizer;
-  throttle?: ApiThrottle;
+  /** Stage default for staff routes, lower route-level limits for the open ones (lib/limits.ts). */
+  limits?: Pick<TrafficLimits, 'stage' | 'public' | 'lab'>;
 }
 
 /** Why a route without a JWT authorizer is still acceptable; shown in the cdk-nag report. */
@@ -40,11 +35,17 @@ const NO_JWT_REASONS: Record<'public' | 'lab', string> = {
 };
 
 // The HttpApi: same-origin web form, so no CORS; one $default stage with access
-// logs (JSON, no request bodies, no query strings) and default throttling.
+// logs (JSON, no request bodies, no query strings) and throttling: the stage
+// default applies to each staff route, and every public route and the lab webhook
+// get their own, lower, route-level limits, so a flood of anonymous requests is
+// refused at the gateway (429) before it reaches a Lambda.
 export class QuarantineApi extends Construct {
   readonly httpApi: HttpApi;
   readonly stage: HttpStage;
   private readonly integrations = new Map<IFunction, HttpLambdaIntegration>();
+  private readonly limits: Pick<TrafficLimits, 'stage' | 'public' | 'lab'>;
+  /** Route key -> route-level throttle, for the open routes. */
+  private readonly routeThrottles = new Map<string, ApiThrottle>();
 
   constructor(scope: Construct, id: string, props: QuarantineApiProps) {
     super(scope, id);
@@ -56,7 +57,8 @@ export class QuarantineApi extends Construct {
     });
 
     const accessLogs = new LogGroup(this, 'AccessLogs', { retention: RetentionDays.THREE_MONTHS });
-    const throttle = props.throttle ?? DEFAULT_THROTTLE;
+    this.limits = props.limits ?? DEFAULT_LIMITS;
+    const throttle = this.limits.stage;
     this.stage = new HttpStage(this, 'DefaultStage', {
       httpApi: this.httpApi,
       stageName: '$default',
@@ -84,6 +86,13 @@ export class QuarantineApi extends Construct {
         ),
       },
     });
+    // The L2 stage has no per-route settings; CloudFormation's RouteSettings are keyed by route key.
+    (this.stage.node.defaultChild as CfnStage).routeSettings = Lazy.any({
+      produce: () =>
+        this.routeThrottles.size === 0
+          ? undefined
+          : Object.fromEntries([...this.routeThrottles].map(([key, t]) => [key, { ThrottlingRateLimit: t.rateLimit, ThrottlingBurstLimit: t.burstLimit }])),
+    });
   }
 
   /** `https://{apiId}.execute-api.{region}.{urlSuffix}`, no trailing slash; built from the id so functions can read it without a dependency cycle. */
@@ -107,7 +116,12 @@ export class QuarantineApi extends Construct {
       // checked by the handler (httpHandler('admin')), as ID tokens carry no scopes.
       authorizer: open ? new HttpNoneAuthorizer() : undefined,
     });
-    if (open) Validations.of(httpRoute).acknowledge({ id: 'AwsSolutions-APIG4', reason: NO_JWT_REASONS[route.access as 'public' | 'lab'] });
+    if (open) {
+      Validations.of(httpRoute).acknowledge({ id: 'AwsSolutions-APIG4', reason: NO_JWT_REASONS[route.access as 'public' | 'lab'] });
+      this.routeThrottles.set(routeKey(route), route.access === 'lab' ? this.limits.lab : this.limits.public);
+      // Route settings name the route: the stage may only be updated once it exists.
+      (this.stage.node.defaultChild as CfnStage).addResourceDependency(httpRoute.node.defaultChild as CfnRoute);
+    }
     return httpRoute;
   }
 }

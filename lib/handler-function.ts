@@ -1,13 +1,15 @@
-import { Duration, Stack, Validations } from 'aws-cdk-lib';
-import type { CfnTable, ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { Duration, Validations } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { Charset, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import type { TableAccess } from '../functions/routes.js';
 import { copyFilesHooks, type CopyFile } from './copy-files.js';
 import { handlerEntry, LOCK_FILE, PROJECT_ROOT } from './project-paths.js';
+import { tableStatements } from './table-access.js';
 
 // One Lambda for one file under functions/handlers/, with everything it needs
 // around it: its own log group (retention set), its own role (no managed
@@ -28,6 +30,8 @@ export interface HandlerFunctionProps {
   /** Asynchronous invocations (jobs): failed events land here after the retries. */
   deadLetterQueue?: IQueue;
   description?: string;
+  /** Reserved concurrency: both a cap (a flood cannot take the account's pool) and a guarantee. */
+  reservedConcurrency?: number;
 }
 
 export class HandlerFunction extends Construct {
@@ -64,6 +68,7 @@ export class HandlerFunction extends Construct {
       logGroup,
       environment: { ...props.environment, ...props.extraEnvironment },
       ...(props.deadLetterQueue ? { deadLetterQueue: props.deadLetterQueue, retryAttempts: 2 } : {}),
+      ...(props.reservedConcurrency !== undefined ? { reservedConcurrentExecutions: props.reservedConcurrency } : {}),
       bundling: {
         // Local esbuild only: there is no Docker engine on build machines.
         forceDockerBundling: false,
@@ -98,16 +103,8 @@ export class HandlerFunction extends Construct {
     });
   }
 
-  /** Least privilege on the table: GET-only handlers read, others read and write. No other DynamoDB permission exists. */
-  grantTable(table: ITable, readOnly: boolean): void {
-    if (readOnly) table.grantReadData(this.role);
-    else table.grantReadWriteData(this.role);
-    const stack = Stack.of(this);
-    const tableLogicalId = stack.resolve(stack.getLogicalId(table.node.defaultChild as CfnTable)) as string;
-    Validations.of(this.role).acknowledge({
-      id: `AwsSolutions-IAM5[Resource::<${tableLogicalId}.Arn>/index/*]`,
-      reason:
-        'Query on the GSIs of the one application table (GSI1-3); `index/*` is scoped to that table and the index set is fixed by functions/shared/table-design.ts.',
-    });
+  /** Least privilege on the table, as the route table declares it (lib/table-access.ts); no other DynamoDB permission exists. */
+  grantTable(table: ITable, access: TableAccess, deletes: boolean): void {
+    for (const statement of tableStatements(table, access, deletes)) this.role.addToPrincipalPolicy(statement);
   }
 }

@@ -1,11 +1,13 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { jobs as allJobs, routes as allRoutes, type JobDef, type RouteDef } from '../functions/routes.js';
-import { QuarantineApi, type ApiThrottle } from './api.js';
+import { QuarantineApi } from './api.js';
 import { StaffAuth } from './auth.js';
 import { handlerAssets as allHandlerAssets, type HandlerAssets } from './handler-assets.js';
 import { HandlerFunction } from './handler-function.js';
 import { Integrations } from './integrations.js';
+import { checkLimits, DEFAULT_LIMITS, type TrafficLimits } from './limits.js';
+import { Operations } from './operations.js';
 import { pascalCase, planHandlers } from './route-plan.js';
 import { ScheduledJob } from './scheduled-job.js';
 import { QuarantineTable } from './table.js';
@@ -23,7 +25,10 @@ export interface QuarantineDeskStackProps extends StackProps {
   logLevel?: (typeof LOG_LEVELS)[number];
   /** Days after a stay closes before the retention job removes its personal data (and reminders expire). */
   retentionDays?: number;
-  throttle?: ApiThrottle;
+  /** API throttles and reserved concurrency of the open functions (lib/limits.ts); defaults DEFAULT_LIMITS. */
+  limits?: TrafficLimits;
+  /** E-mail subscribed to the operators' alarm topic. */
+  operatorEmail?: string;
 }
 
 // Everything is driven by functions/routes.ts: one Lambda per distinct handler,
@@ -43,7 +48,8 @@ export class QuarantineDeskStack extends Stack {
 
     const { table } = new QuarantineTable(this, 'Data');
     const auth = new StaffAuth(this, 'StaffAuth');
-    const api = new QuarantineApi(this, 'Api', { staffAuthorizer: auth.authorizer, throttle: props.throttle });
+    const limits = props.limits ?? DEFAULT_LIMITS;
+    const api = new QuarantineApi(this, 'Api', { staffAuthorizer: auth.authorizer, limits });
     const integrations = new Integrations(this, 'Integrations');
     // Handlers that talk to a port's cloud adapter get its name and permission (and only they).
     const wireIntegrations = (handler: string, fn: HandlerFunction) => {
@@ -60,7 +66,14 @@ export class QuarantineDeskStack extends Stack {
       NODE_OPTIONS: '--enable-source-maps',
     };
 
-    for (const plan of planHandlers(routes)) {
+    const plans = planHandlers(routes);
+    // Open functions (no JWT: public pages and the lab webhook) get reserved concurrency:
+    // a flood of anonymous requests takes at most that, never the staff routes' pool.
+    const reservation = (plan: (typeof plans)[number]) =>
+      !limits.reserveConcurrency || !plan.open ? undefined : plan.routes.some((r) => r.access === 'lab') ? limits.labConcurrency : limits.publicConcurrency;
+    checkLimits(limits, plans.map(reservation).filter((n) => n !== undefined));
+
+    for (const plan of plans) {
       const fn = new HandlerFunction(this, `${pascalCase(plan.handler)}Handler`, {
         handler: plan.handler,
         memoryMb: plan.memoryMb,
@@ -68,19 +81,23 @@ export class QuarantineDeskStack extends Stack {
         environment,
         extraEnvironment: assets[plan.handler]?.environment,
         copyFiles: assets[plan.handler]?.copyFiles,
+        reservedConcurrency: reservation(plan),
       });
-      fn.grantTable(table, plan.readOnly);
+      fn.grantTable(table, plan.table, plan.deletes);
       wireIntegrations(plan.handler, fn);
       for (const route of plan.routes) api.addRoute(route, fn.fn);
     }
 
     const jobNames = new Set<string>();
+    const deadLetterQueues: { job: string; queue: ScheduledJob['deadLetterQueue'] }[] = [];
     for (const job of jobs) {
       if (jobNames.has(job.name)) throw new Error(`Job ${job.name} is declared twice in functions/routes.ts`);
       jobNames.add(job.name);
       const scheduled = new ScheduledJob(this, `${pascalCase(job.name)}Job`, { job, table, environment, assets: assets[job.handler] });
       wireIntegrations(job.handler, scheduled.handlerFunction);
+      deadLetterQueues.push({ job: job.name, queue: scheduled.deadLetterQueue });
     }
+    const operations = new Operations(this, 'Operations', { httpApi: api.httpApi, deadLetterQueues, operatorEmail: props.operatorEmail });
 
     new CfnOutput(this, 'ApiUrl', { value: api.stage.url, description: 'Base URL of the HttpApi ($default stage)' });
     new CfnOutput(this, 'UserPoolId', { value: auth.userPool.userPoolId });
@@ -88,5 +105,7 @@ export class QuarantineDeskStack extends Stack {
     new CfnOutput(this, 'TableName', { value: table.tableName });
     new CfnOutput(this, 'LabSecretsArn', { value: integrations.labSecrets.secretArn, description: 'Put {"<labId>": "<secret>"} here to admit a lab' });
     new CfnOutput(this, 'ReminderTopicArn', { value: integrations.reminderTopic.topicArn, description: 'Subscribe staff e-mail or SMS here' });
+    new CfnOutput(this, 'OperatorTopicArn', { value: operations.topic.topicArn, description: 'CloudWatch alarms; subscribe operators here (or -c operatorEmail=)' });
+    new CfnOutput(this, 'DashboardName', { value: operations.dashboard.dashboardName });
   }
 }

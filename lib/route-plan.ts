@@ -1,8 +1,11 @@
-import { routeKey, type RouteDef } from '../functions/routes.js';
+import type { Access } from '../functions/shared/http.js';
+import { routeKey, type RouteDef, type TableAccess } from '../functions/routes.js';
+import { widerAccess } from './table-access.js';
 
 // Turns the route table into one plan per Lambda: a handler may serve several
-// routes, so its size is the largest any of them asks for, and it may write
-// unless every one of its routes is a GET.
+// routes, so its size is the largest any of them asks for, and its table access
+// the widest: what a route declares (`table`), else read for a GET and write
+// otherwise; DeleteItem only where a route declares `deletes`.
 
 export const DEFAULT_MEMORY_MB = 256;
 export const DEFAULT_ROUTE_TIMEOUT_SECONDS = 10;
@@ -14,8 +17,19 @@ export interface HandlerPlan {
   routes: RouteDef[];
   memoryMb: number;
   timeoutSeconds: number;
-  /** GET-only handlers get read access to the table, nothing more. */
+  /** No write access to the table (GET-only handlers unless declared otherwise). */
   readOnly: boolean;
+  table: TableAccess;
+  deletes: boolean;
+  /** Every route of the handler is public or the lab webhook (no JWT): it gets reserved concurrency. */
+  open: boolean;
+}
+
+const OPEN_ACCESS: readonly Access[] = ['public', 'lab'];
+
+/** What a route may do on the table: its declaration, else read for a GET and write otherwise. */
+export function routeTableAccess(route: Pick<RouteDef, 'method' | 'table'>): TableAccess {
+  return route.table ?? (route.method === 'GET' ? 'read' : 'write');
 }
 
 export function planHandlers(routes: readonly RouteDef[]): HandlerPlan[] {
@@ -33,12 +47,21 @@ export function planHandlers(routes: readonly RouteDef[]): HandlerPlan[] {
       memoryMb: 0,
       timeoutSeconds: 0,
       readOnly: true,
+      table: 'none' as TableAccess,
+      deletes: false,
+      open: true,
     };
     plan.routes.push(route);
     plan.memoryMb = Math.max(plan.memoryMb, route.memoryMb ?? DEFAULT_MEMORY_MB);
     plan.timeoutSeconds = Math.max(plan.timeoutSeconds, timeout);
-    plan.readOnly &&= route.method === 'GET';
+    plan.table = widerAccess(plan.table, routeTableAccess(route));
+    plan.deletes ||= route.deletes === true;
+    plan.open &&= OPEN_ACCESS.includes(route.access);
     plans.set(route.handler, plan);
+  }
+  for (const plan of plans.values()) {
+    plan.readOnly = plan.table !== 'write';
+    if (plan.deletes && plan.table !== 'write') throw new Error(`Handler ${plan.handler} deletes but its table access is '${plan.table}', not 'write'`);
   }
   return [...plans.values()];
 }

@@ -48,8 +48,8 @@ export class ScheduledJob extends Construct {
       deadLetterQueue: this.deadLetterQueue,
       description: `quarantine-desk job ${job.name} (${job.schedule})`,
     });
-    // Jobs update due items, so they write.
-    this.handlerFunction.grantTable(props.table, false);
+    // Jobs update due items, so they write; DeleteItem only for a job declared `deletes`.
+    this.handlerFunction.grantTable(props.table, 'write', job.deletes === true);
 
     this.rule = new Rule(this, 'Schedule', {
       description: `quarantine-desk job ${job.name}`,

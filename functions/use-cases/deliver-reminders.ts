@@ -5,6 +5,7 @@ import { mapWithConcurrency } from '../shared/concurrency.js';
 import { db, tableName } from '../shared/db.js';
 import type { JobResult } from '../shared/job.js';
 import { errorFields, logger } from '../shared/logger.js';
+import { putMetric } from '../shared/metrics.js';
 
 // Drains the reminder outbox (GSI2 OUTBOX, only undelivered reminders carry those
 // keys) through the Notifier port. Each reminder is first claimed with a short
@@ -31,6 +32,8 @@ export interface DeliverResult extends JobResult {
   failed: number;
   /** Claimed by another run, or delivered meanwhile. */
   skipped: number;
+  /** Age of the oldest reminder read that is still undelivered after this run (0: none); the alarm watches it. */
+  oldestWaitingSeconds: number;
 }
 
 type ClaimedReminder = Reminder & { delivery: Reminder['delivery'] & { claimedUntil?: string } };
@@ -40,7 +43,8 @@ export async function deliverReminders(now: Date, notifier: Notifier, opts: Deli
   const leaseMs = (opts.leaseSeconds ?? 120) * 1000;
   const only = opts.facilityIds ? new Set(opts.facilityIds) : undefined;
   let itemsRead = 0;
-  const pending: { PK: string; SK: string; facilityId: string }[] = [];
+  // Oldest first: the outbox sort key starts with createdAt.
+  const pending: { PK: string; SK: string; facilityId: string; createdAt: string }[] = [];
   let start: Record<string, unknown> | undefined;
   do {
     const out = await db().send(
@@ -49,7 +53,7 @@ export async function deliverReminders(now: Date, notifier: Notifier, opts: Deli
         IndexName: 'GSI2',
         KeyConditionExpression: 'GSI2PK = :outbox',
         ExpressionAttributeValues: { ':outbox': reminderKeys.outboxPk },
-        ProjectionExpression: 'PK, SK, facilityId',
+        ProjectionExpression: 'PK, SK, facilityId, createdAt',
         Limit: 100,
         ExclusiveStartKey: start,
       }),
@@ -57,7 +61,7 @@ export async function deliverReminders(now: Date, notifier: Notifier, opts: Deli
     itemsRead += out.ScannedCount ?? out.Items?.length ?? 0;
     for (const i of out.Items ?? []) {
       const facilityId = String(i.facilityId);
-      if (!only || only.has(facilityId)) pending.push({ PK: String(i.PK), SK: String(i.SK), facilityId });
+      if (!only || only.has(facilityId)) pending.push({ PK: String(i.PK), SK: String(i.SK), facilityId, createdAt: String(i.createdAt) });
     }
     start = out.LastEvaluatedKey;
   } while (start && pending.length < max);
@@ -65,6 +69,7 @@ export async function deliverReminders(now: Date, notifier: Notifier, opts: Deli
   const at = now.toISOString();
   const until = new Date(now.getTime() + leaseMs).toISOString();
   const counts = { delivered: 0, failed: 0, skipped: 0 };
+  const delivered = new Set<(typeof pending)[number]>();
   await mapWithConcurrency(pending.slice(0, max), 4, async (key) => {
     const reminder = await claim(key, at, until);
     if (!reminder) {
@@ -80,9 +85,16 @@ export async function deliverReminders(now: Date, notifier: Notifier, opts: Deli
       await release(key, until, at, String(errorName));
       return;
     }
-    if (await markDelivered(key, until, at)) counts.delivered++;
+    if (await markDelivered(key, until, at)) {
+      counts.delivered++;
+      delivered.add(key);
+    }
   });
-  return { job: 'deliver-reminders', at, notifier: notifier.name, itemsRead, pending: pending.length, ...counts };
+  const waiting = pending.filter((p) => !delivered.has(p));
+  const oldestWaitingSeconds = waiting[0] ? Math.max(0, Math.round((now.getTime() - Date.parse(waiting[0].createdAt)) / 1000)) || 0 : 0;
+  putMetric('OldestUndeliveredReminderAge', oldestWaitingSeconds);
+  putMetric('UndeliveredReminders', waiting.length);
+  return { job: 'deliver-reminders', at, notifier: notifier.name, itemsRead, pending: pending.length, ...counts, oldestWaitingSeconds };
 }
 
 async function claim(key: { PK: string; SK: string }, now: string, until: string): Promise<ClaimedReminder | undefined> {

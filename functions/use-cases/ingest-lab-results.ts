@@ -11,6 +11,7 @@ import { mapWithConcurrency } from '../shared/concurrency.js';
 import { tableName } from '../shared/db.js';
 import { ServiceUnavailableError } from '../shared/errors.js';
 import { logger } from '../shared/logger.js';
+import { putMetricsByStatus } from '../shared/metrics.js';
 import { transactWithRetry, type TxItems } from '../shared/transact.js';
 import { documentsToRevoke, stayEffects } from './lab-stay-effects.js';
 
@@ -64,6 +65,7 @@ export async function ingestLabResults(labId: string, results: readonly LabResul
   });
   const counts: Record<IngestStatus, number> = { stored: 0, superseded: 0, duplicate: 0, stale: 0, unmatched: 0 };
   for (const o of outcomes) counts[o.status]++;
+  putMetricsByStatus('LabResults', counts);
   return { labId, received: results.length, counts, results: outcomes };
 }
 

@@ -15,6 +15,7 @@ import type { Principal } from '../shared/principal.js';
 import { transactWithRetry, type TxItems } from '../shared/transact.js';
 import { assertOpen, loadStayWithFacility, type CareStay } from './care-context.js';
 import type { Facility } from '../entities/facility.js';
+import { putMetric } from '../shared/metrics.js';
 
 // Recording a temperature check: one transaction writes the check (one per slot and
 // day unless replacing), refreshes the denormalised check status on the stay and on
@@ -233,6 +234,9 @@ async function writeCheck(principal: Principal, stay: CareStay, facility: Facili
       }
       throw err;
     }
+    if (!existing) putMetric('HealthChecks');
+    // Counted where the fever reminder is raised: once per slot, not again for a corrected reading.
+    if (withReminder && reminderId) putMetric('FeverAlerts');
     const today = dayCheckStatus({
       date: localDate(now, facility.timeZone),
       now,

@@ -10,6 +10,7 @@ import { tableName } from '../shared/db.js';
 import { transactWithRetry, type TxItems } from '../shared/transact.js';
 import { ConflictError, ValidationError } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
+import { putMetric } from '../shared/metrics.js';
 import type { Principal } from '../shared/principal.js';
 import { loadFacilityFor } from './load-facility.js';
 
@@ -133,5 +134,6 @@ async function checkIn(principal: Principal, facility: Facility, input: Register
     }
     return undefined;
   });
+  putMetric('CheckIns');
   return stay;
 }

@@ -13,6 +13,7 @@ import { closeStayItems } from './close-stay.js';
 import { buildDocument, documentReceipt, DOCUMENT_TYPES } from './issue-documents.js';
 import { loadStayFor } from './load-stay.js';
 import { documentFacts, gatherReleaseEvidence } from './release-evidence.js';
+import { putMetric } from '../shared/metrics.js';
 
 // Release (解除集中隔离): checks every condition, then in one transaction marks the
 // stay released, sends the room to cleaning, frees the travel document, closes the
@@ -76,6 +77,7 @@ export async function releaseStay(principal: Principal, stayId: string, now = ne
         ? new ConflictError('The stay changed while it was being released. Reload and try again.', [{ code: 'stay_changed', message: 'Another change was made at the same time.' }])
         : undefined,
   );
+  putMetric('Releases');
   return {
     stayId: stay.stayId,
     status: 'released' as const,

@@ -54,8 +54,10 @@ describe('deliver-reminders', () => {
     const before = await pendingOf();
     expect(before.length).toBe(3);
     const { notifier } = recorder(() => true);
-    const out = await deliverReminders(new Date(), notifier, { facilityIds: [f.facilityId] });
-    expect(out).toMatchObject({ job: 'deliver-reminders', notifier: 'stub', pending: 3, delivered: 0, failed: 3, skipped: 0 });
+    // An hour after the oldest was raised: that is the age the backlog alarm watches.
+    const runAt = new Date(Date.parse(before.map((r) => r.createdAt).sort()[0]!) + 3_600_000);
+    const out = await deliverReminders(runAt, notifier, { facilityIds: [f.facilityId] });
+    expect(out).toMatchObject({ job: 'deliver-reminders', notifier: 'stub', pending: 3, delivered: 0, failed: 3, skipped: 0, oldestWaitingSeconds: 3600 });
     const again = await deliverReminders(new Date(), notifier, { facilityIds: [f.facilityId] });
     expect(again.failed).toBe(3);
     const after = await pendingOf();
@@ -76,7 +78,7 @@ describe('deliver-reminders', () => {
 
     const ok = recorder();
     const next = await deliverReminders(new Date(), ok.notifier, { facilityIds: [f.facilityId] });
-    expect(next).toMatchObject({ pending: 1, delivered: 1, failed: 0 });
+    expect(next).toMatchObject({ pending: 1, delivered: 1, failed: 0, oldestWaitingSeconds: 0 });
     expect(ok.sent[0]).toMatchObject({ reminderId: first!.reminderId, facilityId: f.facilityId, lineCount: first!.lines.length });
     expect(ok.sent[0]!.readAt).toMatch(new RegExp(`/facilities/${f.facilityId}/reminders$`));
     // No names travel through the notifier.

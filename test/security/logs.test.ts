@@ -155,6 +155,8 @@ describe('logs carry no personal data', () => {
     expect(logs).toContain('"message":"lab result unmatched"');
     expect(logs).toContain('"message":"job"');
     expect(logs).toContain('"message":"reminder"'); // the positive's urgent reminder, through the local notifier
+    // The business metrics (EMF documents, functions/shared/metrics.ts) are searched too.
+    for (const metric of ['CheckIns', 'HealthChecks', 'LabResults', 'Releases']) expect(logs).toMatch(new RegExp(`"message":"metric",.*"_aws":.*"${metric}":\\d`));
     expect(logs).toMatch(/"status":400/);
     const leaked = SECRETS.filter((s) => logs.includes(s));
     expect(leaked, `personal data in the logs:\n${captured.filter((l) => leaked.some((s) => l.includes(s))).join('')}`).toEqual([]);
