@@ -1,4 +1,4 @@
-import { httpHandler } from '../shared/http.js';
+import { httpHandler } from '../shared/public-http.js';
 import { serveAsset } from '../web/static-assets.js';
 
 // GET / and GET /assets/{file}: the staff web form (web/), public like any web page;

@@ -4,7 +4,7 @@ import { extname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { z } from 'zod';
 import { NotFoundError } from '../shared/errors.js';
-import type { HttpResult } from '../shared/http.js';
+import type { HttpResult } from '../shared/http-chain.js';
 
 // The staff web form: plain files under web/ (no build step), served by one Lambda.
 // The directory is WEB_DIR when set (the Lambda bundle sets it), else <cwd>/web
