@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const ReasonInput = z.object({ reason: z.string().trim().min(3).max(500) }).strict();
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DEFAULT_POLICY, policyProblems } from '../domain/schedule.js';
 import { roomNumber, slug, timeZone } from './common.js';
 

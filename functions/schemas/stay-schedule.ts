@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 const WHY = 'Say why the observation period changes (kept in the audit trail)';
 

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { createFacility, type Facility } from '../entities/facility.js';
 import type { CreateFacilityInput } from '../schemas/facility.js';
 import { ConflictError } from '../shared/errors.js';
