@@ -62,7 +62,8 @@ describe('bundle sizes', () => {
     const dynamo = web.filter((i) => /@aws-sdk\/(client-dynamodb|lib-dynamodb|util-dynamodb)\//.test(i) || i.endsWith('functions/shared/db.ts'));
     if (dynamo.length) problems.push(`web-assets bundles the DynamoDB client: ${dynamo.slice(0, 3).join(', ')}`);
     expect(problems).toEqual([]);
-  });
+    // Bundles every handler (~20 s alone on 2 cores, more next to handler-assets.test.ts).
+  }, 120_000);
 
   it('the bundled credential chain reads the Lambda environment and fails clearly without it', async () => {
     const entry = join(dir, 'creds.ts');
@@ -82,5 +83,5 @@ describe('bundle sizes', () => {
     };
     expect(run({ AWS_ACCESS_KEY_ID: 'ASIATESTKEY', AWS_SECRET_ACCESS_KEY: 'secret', AWS_SESSION_TOKEN: 'token' })).toEqual({ key: 'ASIATESTKEY', token: 'token' });
     expect(run({}).error).toMatch(/environment variable credentials/);
-  });
+  }, 60_000);
 });
