@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { arch, cpus, platform, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { startLocalStack } from '../local/local-stack.js';
@@ -8,10 +8,11 @@ import { benchCheckin } from './checkin.js';
 import { benchJobReads } from './jobs.js';
 import { benchLoad } from './load.js';
 import { benchPdf } from './pdf.js';
-import { renderReport, type Report } from './report.js';
+import { mergeSections, renderReport, type Report } from './report.js';
 
 // `npm run bench`: every figure next to a baseline measured in the same run, printed
 // and written to bench/results.md. Loopback only, bounded counts.
+// `npm run bench -- --only bundles` (or checkin, pdf, jobs, load; comma-separated) runs those parts.
 
 const { values } = parseArgs({ options: { only: { type: 'string' }, quick: { type: 'boolean', default: false } } });
 const only = values.only?.split(',');
@@ -37,7 +38,10 @@ if (want('bundles')) report.bundles = await benchBundles({ runs: values.quick ? 
 
 const markdown = renderReport(report);
 console.log(markdown);
-if (!only) writeFileSync(new URL('./results.md', import.meta.url), markdown);
+// A partial run (`--only bundles,checkin`) replaces its own sections of results.md and keeps the others.
+const results = new URL('./results.md', import.meta.url);
+if (!only) writeFileSync(results, markdown);
+else if (existsSync(results)) writeFileSync(results, mergeSections(readFileSync(results, 'utf8'), markdown, `--only ${only.join(',')}`));
 
 function machine(): string {
   return `${platform()}/${arch()}, Node ${process.version}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB`;

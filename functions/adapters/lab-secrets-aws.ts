@@ -1,6 +1,6 @@
 import { config } from '../shared/config.js';
 import { parseLabSecrets, type LabSecretSource } from '../ports/lab-secrets.js';
-import * as secretsManager from '@aws-sdk/client-secrets-manager';
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { SdkClient } from './aws-sdk.js';
 
 // Cloud adapter of the LabSecrets port: one Secrets Manager secret whose string is
@@ -17,7 +17,7 @@ export function secretsManagerSource(secretId: string, client?: SdkClient, sdk?:
   const connect = () =>
     (resolved ??= (async () => {
       if (client && sdk) return { client, sdk };
-      const mod = secretsManager as unknown as SecretsManagerModule;
+      const mod = { SecretsManagerClient, GetSecretValueCommand } as unknown as SecretsManagerModule;
       return { client: client ?? new mod.SecretsManagerClient({ region: config().AWS_REGION, maxAttempts: 3 }), sdk: sdk ?? mod };
     })());
   return {

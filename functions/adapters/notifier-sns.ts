@@ -1,6 +1,6 @@
 import { config } from '../shared/config.js';
 import type { Notifier, ReminderNotification } from '../ports/notifier.js';
-import * as sns from '@aws-sdk/client-sns';
+import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import type { SdkClient } from './aws-sdk.js';
 
 // Cloud adapter of the Notifier port: publishes to one SNS topic (e-mail, SMS or a
@@ -43,7 +43,7 @@ export function snsNotifier(topicArn: string, client?: SdkClient, sdk?: Pick<Sns
   const connect = () =>
     (resolved ??= (async () => {
       if (client && sdk) return { client, sdk };
-      const mod = sns as unknown as SnsModule;
+      const mod = { SNSClient, PublishCommand } as unknown as SnsModule;
       return { client: client ?? new mod.SNSClient({ region: config().AWS_REGION, maxAttempts: 2 }), sdk: sdk ?? mod };
     })());
   return {

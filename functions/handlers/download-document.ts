@@ -1,6 +1,6 @@
 import { PdfFileName } from '../schemas/documents.js';
 import { NotFoundError } from '../shared/errors.js';
-import { httpHandler } from '../shared/http.js';
+import { httpHandler } from '../shared/public-http.js';
 import { downloadWithKey } from '../use-cases/document-downloads.js';
 import { pdfResponse } from '../views/pdf-response.js';
 

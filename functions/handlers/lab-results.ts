@@ -1,5 +1,5 @@
 import { LabDeliveryInput } from '../schemas/lab.js';
-import { httpHandler, json } from '../shared/http.js';
+import { httpHandler, json } from '../shared/public-http.js';
 import { parseInput } from '../shared/validation.js';
 import { ingestLabResults } from '../use-cases/ingest-lab-results.js';
 import { authenticateLab } from '../use-cases/lab-auth.js';

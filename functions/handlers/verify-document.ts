@@ -1,4 +1,4 @@
-import { httpHandler, json } from '../shared/http.js';
+import { httpHandler, json } from '../shared/public-http.js';
 import { verifyDocument } from '../use-cases/documents.js';
 import { verificationPage } from '../views/verification-page.js';
 

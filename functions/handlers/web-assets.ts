@@ -1,4 +1,4 @@
-import { httpHandler } from '../shared/http.js';
+import { httpHandler } from '../shared/public-http.js';
 import { serveAsset } from '../web/static-assets.js';
 
 // GET /, GET /api-docs and GET /assets/{file}: the staff web form and the API

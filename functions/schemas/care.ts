@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CHECK_SLOTS, hasOneDecimalAtMost, SYMPTOMS, TEMPERATURE_MAX_C, TEMPERATURE_MIN_C } from '../domain/checks.js';
 import { DEPARTURE_MODES } from '../entities/departure.js';
 import { SITUATION_KINDS } from '../entities/situation.js';

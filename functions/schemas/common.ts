@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isValidDate, isValidTimeZone } from '../domain/calendar.js';
 import { isCountryCode } from '../domain/countries.js';
 import { canonicalFacilityId } from '../domain/facility-id.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { cleanText } from './common.js';
 
 export const ReasonInput = z.object({ reason: cleanText(500).min(3) }).strict();

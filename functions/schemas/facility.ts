@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { FEVER_HISTORY_POLICIES } from '../domain/document-eligibility.js';
 import { DEFAULT_POLICY, policyProblems } from '../domain/schedule.js';
 import { cleanText, facilityIdSchema, roomNumber, timeZone } from './common.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { normaliseDocumentNumber } from '../entities/stay.js';
 import { cleanText, countryCode, instant, slug } from './common.js';
 

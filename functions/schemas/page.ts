@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** `?limit=&cursor=` of paginated listings (cursor: opaque, from the previous page). */
 export const PageQuery = z

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { cleanText } from './common.js';
 
 const WHY = 'Say why the observation period changes (kept in the audit trail)';

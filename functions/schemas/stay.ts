@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { calendarDate, cleanText, countryCode, instant, roomNumber } from './common.js';
 
 export const SPECIAL_CONDITIONS = [

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 // Configuration is read from the environment once per process and validated, so a
 // misconfigured deployment fails at cold start with a clear message instead of

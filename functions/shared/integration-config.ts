@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 // Configuration of the external services behind ports (lab secrets, notifier), read
 // from the environment once per process and validated like shared/config.ts. Kept

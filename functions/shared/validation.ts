@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { ValidationError, type FieldIssue } from './errors.js';
 
 /** Parse `input` with `schema` or throw a ValidationError naming every bad field. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { MAX_BATCH_ROWS, RegisterStayInput } from '../schemas/stay.js';
 import { AppError, ServiceUnavailableError, ValidationError } from '../shared/errors.js';
 import { isUnavailable } from '../shared/http-errors.js';

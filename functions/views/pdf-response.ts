@@ -1,5 +1,5 @@
 import type { IssuedDocument } from '../entities/document.js';
-import { binary, type HttpResult } from '../shared/http.js';
+import { binary, type HttpResult } from '../shared/http-chain.js';
 
 /** PDFs hold personal data: never cached by shared caches, never sniffed. */
 export function pdfResponse({ pdf, document }: { pdf: Buffer; document: IssuedDocument }): HttpResult {

@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { z } from 'zod';
+import * as z from 'zod';
 import { NotFoundError } from '../shared/errors.js';
-import type { HttpResult } from '../shared/http.js';
+import type { HttpResult } from '../shared/http-chain.js';
 import { VENDOR_FILES } from './vendor-files.js';
 
 // The staff web form: plain files under web/ (no build step), served by one Lambda.
