@@ -1,4 +1,4 @@
-import { httpHandler } from '../shared/http.js';
+import { httpHandler } from '../shared/public-http.js';
 import { openApiJson } from '../openapi.js';
 
 // GET /openapi.json: the API contract, generated once per cold start from the route

@@ -234,7 +234,7 @@ async function writeCheck(principal: Principal, stay: CareStay, facility: Facili
       }
       throw err;
     }
-    if (!existing) putMetric('HealthChecks');
+    if (!w.expected) putMetric('HealthChecks');
     // Counted where the fever reminder is raised: once per slot, not again for a corrected reading.
     if (withReminder && reminderId) putMetric('FeverAlerts');
     const today = dayCheckStatus({
