@@ -1,16 +1,16 @@
 import * as z from 'zod';
-import { AddSituationInput, RecordCheckInput, RecordCheckQuery, SetDepartureInput, TodaySheetQuery, TransportQuery } from './schemas/care.js';
-import { ReasonInput, TransferInput } from './schemas/documents.js';
-import { AddRoomsInput, CreateFacilityInput } from './schemas/facility.js';
-import { AssignSampleInput, LabDeliveryInput } from './schemas/lab.js';
+import { AddSituationInput, CorrectCheckInput, RecordCheckInput, RecordCheckQuery, SetDepartureInput, TodaySheetQuery, TransportQuery } from './schemas/care.js';
+import { HealthSignoffInput, IssueDocumentInput, ReasonInput, TransferInput } from './schemas/documents.js';
+import { AddRoomsInput, CreateFacilityInput, UpdateFacilityInput } from './schemas/facility.js';
+import { AssignSampleInput, LabDeliveryInput, LabFacilitiesInput, UnassignSampleInput } from './schemas/lab.js';
 import { PageQuery } from './schemas/page.js';
 import { ChangeScheduleInput } from './schemas/stay-schedule.js';
 import { ListStaysQuery, MAX_BATCH_ROWS, RegisterStayInput } from './schemas/stay.js';
 import { CheckList, DepartureEntry, RecordedCheck, ReminderList, Situation, SituationList, TodaySheet, TransportPlan } from './schemas/responses/care.js';
-import { DocumentList, DocumentReceipt, Released, Revoked, Verification } from './schemas/responses/documents.js';
+import { DocumentList, DocumentReceipt, HealthSignoffResult, Released, Revoked, Verification } from './schemas/responses/documents.js';
 import { AddRoomsResult, Board, Facility, FacilityList, FacilityStats, FreedRoom } from './schemas/responses/facility.js';
-import { AssignedSample, IngestReport, SampleHistory, StayTests, UnmatchedList } from './schemas/responses/lab.js';
-import { conflictOf, Problem, type ReasonCode } from './schemas/responses/problem.js';
+import { AssignedSample, IngestReport, LabRecord, SampleHistory, StayTests, UnassignedSample, UnmatchedList } from './schemas/responses/lab.js';
+import { conflictOf, DOCUMENT_REFUSALS, Problem, type ReasonCode } from './schemas/responses/problem.js';
 import { AuditTrail, BatchReport, RegisteredStay, ScheduleChange, StayList, Transferred } from './schemas/responses/stay.js';
 
 // The API contract: for every route of functions/routes.ts (by route key) what it
@@ -53,7 +53,8 @@ export const operations: Readonly<Record<string, Operation>> = {
   'POST /facilities': {
     tag: 'Facilities',
     summary: 'Create a facility',
-    description: 'create a facility: `facilityId?`, `name`, `timeZone` (IANA), `policy {stayDays, retestDays, documentDay}`',
+    description:
+      'create a facility: `facilityId?`, `name`, `nameEn?`, `timeZone` (IANA), `policy {stayDays, retestDays, documentDay}`, `authority? {name, nameEn?}`, `feverHistoryCertificate?` (`state_truthfully` | `doctor_signoff`)',
     request: { body: CreateFacilityInput },
     responses: { 201: ok('The facility', Facility), 409: conflict('The facility id is taken', ['facility_exists']) },
   },
@@ -68,6 +69,14 @@ export const operations: Readonly<Record<string, Operation>> = {
     summary: 'Get a facility',
     description: 'one facility',
     responses: { 200: ok('The facility', Facility) },
+  },
+  'PUT /facilities/{facilityId}': {
+    tag: 'Facilities',
+    summary: 'Change what documents print',
+    description:
+      'change what documents print from now on: `name?`, `nameEn?`, `authority? {name, nameEn?}`, `feverHistoryCertificate?` (`null` removes `nameEn` or `authority`)',
+    request: { body: UpdateFacilityInput },
+    responses: { 200: ok('The facility as changed', Facility) },
   },
   'POST /facilities/{facilityId}/rooms': {
     tag: 'Facilities',
@@ -157,9 +166,31 @@ export const operations: Readonly<Record<string, Operation>> = {
   'POST /stays/{stayId}/documents/{documentId}/reissue': {
     tag: 'Documents',
     summary: 'Reissue a document',
-    description: 'revoke and issue a new one (new id and key) with `reason`',
+    description: 'revoke and issue a new one (new id and key) with `reason`; 409 with reasons when the record no longer allows it',
     request: { body: ReasonInput },
-    responses: { 201: ok('The new document and its key (shown once)', DocumentReceipt), 409: conflict('Already revoked', ['already_revoked']), 410: GONE },
+    responses: {
+      201: ok('The new document and its key (shown once)', DocumentReceipt),
+      409: conflict('Already revoked, the stay is not released, or the record no longer allows the document', ['already_revoked', 'stay_not_released', ...DOCUMENT_REFUSALS]),
+      410: GONE,
+    },
+  },
+  'POST /stays/{stayId}/documents/issue': {
+    tag: 'Documents',
+    summary: 'Issue a missing document',
+    description: '`{type}`: issue a document a released stay has no valid one of (withheld at release, or revoked); 409 with reasons otherwise',
+    request: { body: IssueDocumentInput },
+    responses: {
+      201: ok('The new document and its key (shown once)', DocumentReceipt),
+      409: conflict('A valid one exists, the stay is not released, or the record does not allow the document', ['document_valid', 'stay_not_released', ...DOCUMENT_REFUSALS]),
+      410: GONE,
+    },
+  },
+  'POST /stays/{stayId}/health-signoff': {
+    tag: 'Documents',
+    summary: "Record a doctor's sign-off",
+    description: "a doctor's sign-off of a fever or symptom history: `doctorName`, `note`",
+    request: { body: HealthSignoffInput },
+    responses: { 200: ok('The sign-off on the stay', HealthSignoffResult), 409: conflict('The stay changed meanwhile', ['stay_changed']), 410: GONE },
   },
   'GET /documents/{file}': {
     tag: 'Documents',
@@ -171,7 +202,8 @@ export const operations: Readonly<Record<string, Operation>> = {
   'GET /verify/{documentId}': {
     tag: 'Documents',
     summary: 'Verify a document',
-    description: 'verification page (JSON with `Accept: application/json`): valid / revoked, type, issue date, facility, initials, masked document number',
+    description:
+      'verification page (JSON with `Accept: application/json`): valid / revoked (and why), type, issue date, issuing authority, facility, initials, masked document number',
     responses: {
       200: { description: 'Valid or revoked: an HTML page, or JSON with Accept: application/json', json: Verification, media: 'text/html' },
       404: { description: 'Not a valid document: an HTML page, or JSON with Accept: application/json', json: Verification, media: 'text/html' },
@@ -187,7 +219,7 @@ export const operations: Readonly<Record<string, Operation>> = {
     tag: 'Care',
     summary: 'Record a temperature check',
     description:
-      'temperature check: `slot` (`morning`|`evening`), `temperatureC` (34.0–43.0), `symptoms[]`, `note?`; ≥ 37.3 °C or a symptom raises an urgent reminder; `?replace=true` corrects a slot',
+      'temperature check: `slot` (`morning`|`evening`), `temperatureC` (34.0–43.0), `symptoms[]`, `note?`; ≥ 37.3 °C or a symptom raises an urgent reminder; `?replace=true` with a `reason` re-enters a slot (the earlier reading is kept, as with a correction)',
     request: { query: RecordCheckQuery, body: RecordCheckInput },
     responses: {
       201: ok('Recorded', RecordedCheck),
@@ -199,8 +231,16 @@ export const operations: Readonly<Record<string, Operation>> = {
   'GET /stays/{stayId}/checks': {
     tag: 'Care',
     summary: "List a stay's checks",
-    description: "the stay's checks and which of today's are missing",
+    description: "the stay's checks (each with `checkId`; a corrected one shows its `original` reading and every correction) and which of today's are missing",
     responses: { 200: ok("The checks and today's status", CheckList), 410: GONE },
+  },
+  'POST /stays/{stayId}/checks/{checkId}/correction': {
+    tag: 'Care',
+    summary: 'Correct a temperature check',
+    description:
+      'correct a check (`checkId` = `<date>-<slot>`): `temperatureC?`, `symptoms?`, `reason`; the first reading is kept beside it, the audit shows old and new values, and release, board, daily sheet and reminders use the corrected one',
+    request: { body: CorrectCheckInput },
+    responses: { 200: ok('The corrected check', RecordedCheck), 409: conflict('The stay is closed or changed meanwhile', ['stay_closed', 'stay_changed']), 410: GONE },
   },
   'POST /stays/{stayId}/situations': {
     tag: 'Care',
@@ -219,7 +259,7 @@ export const operations: Readonly<Record<string, Operation>> = {
     tag: 'Stays',
     summary: 'Change the observation period of one stay',
     description:
-      "extend or shorten one active stay: `stayDays?`, `retestDays?`, `documentDay?`, `reason` (audited); moves its dates, the board and the jobs' due items",
+      "extend or shorten one active stay: `stayDays?`, `retestDays?`, `documentDay?`, `reason` (audited); moves its dates, the board and the jobs' due items. Below the facility policy (fewer days or retests, an earlier last retest or document day) only an admin may: staff get 403 `shortening_needs_admin`",
     request: { body: ChangeScheduleInput },
     responses: { 200: ok('The new policy and schedule, the previous ones and warnings', ScheduleChange), 409: conflict('The stay is not active or changed meanwhile', ['stay_not_active', 'stay_changed']), 410: GONE },
   },
@@ -274,7 +314,8 @@ export const operations: Readonly<Record<string, Operation>> = {
   'POST /lab/unmatched/{labId}/{sampleId}/assign': {
     tag: 'Lab',
     summary: 'Assign an unmatched sample',
-    description: "assign an unmatched sample to a stay of the caller's facility: `stayId`",
+    description:
+      "assign an unmatched sample to a stay: `stayId`, `reason?`. Staff of the stay's facility when the sample's subject (its stay id, or the travel document normalised as in matching) names that person; otherwise an admin with a `reason`. Audited. Unknown, another facility's and another person's samples all answer the same 404",
     request: { body: AssignSampleInput },
     responses: { 200: ok('Assigned', AssignedSample), 409: conflict('Already matched, or the stay is closed', ['already_matched', 'stay_closed', 'stay_changed']), 410: GONE },
   },
@@ -283,6 +324,22 @@ export const operations: Readonly<Record<string, Operation>> = {
     summary: 'A sample and its history',
     description: 'a sample and every report received',
     responses: { 200: ok('The sample and every version received', SampleHistory) },
+  },
+  'POST /lab/samples/{labId}/{sampleId}/unassign': {
+    tag: 'Lab',
+    summary: 'Undo an assignment',
+    description:
+      "undo an assignment (`reason`): the result leaves the stay's file and the sample returns to the unmatched queue (reason `unassigned`); admins or staff of the stay's facility; audited",
+    request: { body: UnassignSampleInput },
+    responses: { 200: ok('Back in the unmatched queue', UnassignedSample), 409: conflict('The sample was not assigned by hand', ['not_assigned']) },
+  },
+  'PUT /labs/{labId}/facilities': {
+    tag: 'Lab',
+    summary: 'Set the facilities a lab serves',
+    description:
+      'which facilities a registered lab serves: `facilities` (a list of facility ids, or `"all"`); results for stays elsewhere go to the unmatched queue (`outside_lab_scope`)',
+    request: { body: LabFacilitiesInput },
+    responses: { 200: ok("The lab's scope", LabRecord) },
   },
   'GET /stays/{stayId}/tests': {
     tag: 'Lab',

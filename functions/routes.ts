@@ -64,7 +64,7 @@ export const routes: readonly RouteDef[] = [
   { method: 'GET', path: '/lab/unmatched', handler: 'list-unmatched', access: 'admin' },
   { method: 'POST', path: '/lab/unmatched/{labId}/{sampleId}/assign', handler: 'assign-sample', access: 'staff' },
   { method: 'GET', path: '/lab/samples/{labId}/{sampleId}', handler: 'get-sample', access: 'admin' },
-  { method: 'POST', path: '/lab/samples/{labId}/{sampleId}/unassign', handler: 'unassign-sample', access: 'staff' },
+  { method: 'POST', path: '/lab/samples/{labId}/{sampleId}/unassign', handler: 'unassign-sample', access: 'staff', deletes: true },
   { method: 'PUT', path: '/labs/{labId}/facilities', handler: 'set-lab-facilities', access: 'admin' },
   { method: 'GET', path: '/stays/{stayId}/tests', handler: 'list-stay-tests', access: 'staff' },
   { method: 'GET', path: '/facilities/{facilityId}/reminders', handler: 'list-reminders', access: 'staff' },

@@ -25,13 +25,9 @@ export interface DocumentFacts {
   signedOff: boolean;
 }
 
-export type DocumentRefusalCode =
-  | 'positive_result'
-  | 'retest_missing'
-  | 'retest_not_negative'
-  | 'no_test_results'
-  | 'fever_in_final_window'
-  | 'doctor_signoff_required';
+/** Every reason a document can be refused (the API contract lists them). */
+export const DOCUMENT_REFUSAL_CODES = ['positive_result', 'retest_missing', 'retest_not_negative', 'no_test_results', 'fever_in_final_window', 'doctor_signoff_required'] as const;
+export type DocumentRefusalCode = (typeof DOCUMENT_REFUSAL_CODES)[number];
 
 export interface DocumentRefusal {
   code: DocumentRefusalCode;

@@ -4,8 +4,11 @@ import { Departure } from './stay.js';
 
 const SYMPTOMS = ['fever', 'cough', 'sore_throat', 'fatigue', 'loss_of_smell_taste', 'diarrhoea', 'shortness_of_breath', 'other'] as const;
 
+const Reading = z.object({ temperatureC: z.number(), symptoms: z.array(z.enum(SYMPTOMS)), alert: z.boolean() });
+
 export const Check = z
   .object({
+    checkId: z.string().describe('<date>-<slot>, e.g. 2026-12-03-morning (POST .../checks/{checkId}/correction)'),
     stayId: z.string(),
     facilityId: z.string(),
     roomNumber: z.string(),
@@ -19,6 +22,12 @@ export const Check = z
     alert: z.boolean().describe('Fever (>= 37.3 °C) or a symptom'),
     recordedAt: dateTime,
     recordedBy: actor,
+    corrected: z.boolean().describe('The values above correct what was first recorded'),
+    original: Reading.extend({ measuredAt: dateTime, recordedAt: dateTime, recordedBy: actor }).optional().describe('The reading first recorded (set once corrected)'),
+    corrections: z
+      .array(z.object({ from: Reading, to: Reading, reason: z.string(), correctedAt: dateTime, correctedBy: actor }))
+      .optional()
+      .describe('Every correction, oldest first'),
   })
   .meta({ id: 'Check' });
 

@@ -1,7 +1,12 @@
 import * as z from 'zod';
+import { DOCUMENT_REFUSAL_CODES } from '../../domain/document-eligibility.js';
 import { actor, date, dateTime } from './common.js';
 
+const Refusal = z.object({ code: z.enum(DOCUMENT_REFUSAL_CODES), message: z.string(), messageZh: z.string() });
+
 const DOCUMENT_TYPES = ['release_notice', 'health_certificate', 'test_report'] as const;
+const REVOCATION_CODES = ['revoked_by_staff', 'reissued', 'positive_result_after_release'] as const;
+const revocationCode = z.enum(REVOCATION_CODES).describe('Why it was revoked: by staff, replaced by a reissue, or a positive result after release');
 
 /** A document as listed to staff: no key, no snapshot. */
 export const DocumentSummary = z
@@ -15,7 +20,8 @@ export const DocumentSummary = z
     issuedBy: actor,
     revokedAt: dateTime.optional(),
     revokedBy: actor.optional(),
-    revokedReason: z.string().optional(),
+    revokedReason: z.string().optional().describe("The staff's own words (never shown publicly)"),
+    revocationCode: revocationCode.optional(),
     replaces: z.string().optional().describe('The document this one replaces (reissue)'),
     replacedBy: z.string().optional(),
     anonymizedAt: dateTime.optional(),
@@ -44,6 +50,15 @@ export const Released = z.object({
   roomNumber: z.string(),
   roomState: z.literal('cleaning'),
   documents: z.array(DocumentReceipt),
+  withheld: z
+    .array(z.object({ type: z.enum(DOCUMENT_TYPES), reasons: z.array(Refusal) }))
+    .optional()
+    .describe('Documents the record does not allow yet (e.g. a health certificate awaiting a doctor): issue them later with POST /stays/{stayId}/documents/issue'),
+});
+
+export const HealthSignoffResult = z.object({
+  stayId: z.string(),
+  healthSignoff: z.object({ doctorName: z.string(), note: z.string(), signedAt: dateTime }),
 });
 
 export const Revoked = z.object({ documentId: z.string(), state: z.literal('revoked'), revokedAt: dateTime });
@@ -55,8 +70,10 @@ export const Verification = z
     type: z.enum(DOCUMENT_TYPES).optional(),
     issueDate: date.optional(),
     facility: z.string().optional(),
+    authority: z.string().optional().describe('The issuing authority, when the facility issues in its name'),
     holderInitials: z.string().optional().describe('Absent once retention removed the personal data'),
     documentNumber: z.string().optional().describe('Masked'),
     revokedAt: dateTime.optional(),
+    revocationCode: revocationCode.optional(),
   })
   .meta({ id: 'Verification' });

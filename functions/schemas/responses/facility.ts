@@ -1,8 +1,19 @@
 import * as z from 'zod';
+import { FEVER_HISTORY_POLICIES } from '../../domain/document-eligibility.js';
 import { actor, date, dateTime, DayCheckStatus, Policy } from './common.js';
 
 export const Facility = z
-  .object({ facilityId: z.string(), name: z.string(), timeZone: z.string(), policy: Policy, createdAt: dateTime, createdBy: actor })
+  .object({
+    facilityId: z.string(),
+    name: z.string(),
+    nameEn: z.string().optional().describe('The name English text prints (otherwise name)'),
+    timeZone: z.string(),
+    policy: Policy,
+    authority: z.object({ name: z.string(), nameEn: z.string().optional() }).optional().describe('The body that issues and seals the documents (otherwise the facility)'),
+    feverHistoryCertificate: z.enum(FEVER_HISTORY_POLICIES).optional().describe('A fever or symptom on file: stated on the certificate (default), or a doctor signs off first'),
+    createdAt: dateTime,
+    createdBy: actor,
+  })
   .meta({ id: 'Facility' });
 
 export const FacilityList = z.object({ facilities: z.array(Facility) });

@@ -3,7 +3,8 @@ import { actor, dateTime, Page } from './common.js';
 
 const OUTCOMES = ['negative', 'positive', 'inconclusive'] as const;
 const MATCHED_BY = ['stay_id', 'document', 'assignment'] as const;
-const UNMATCHED_REASONS = ['unknown_stay', 'no_stay_for_document', 'no_stay_at_collection_time'] as const;
+/** No stay found, the lab does not serve the stay's facility, or an assignment was undone. */
+const UNMATCHED_REASONS = ['unknown_stay', 'no_stay_for_document', 'no_stay_at_collection_time', 'outside_lab_scope', 'unassigned'] as const;
 const STATUSES = ['stored', 'superseded', 'duplicate', 'stale', 'unmatched'] as const;
 
 const Subject = z.union([
@@ -83,6 +84,23 @@ export const AssignedSample = z.object({
   state: z.literal('matched'),
   versions: z.int(),
   becamePositive: z.boolean(),
+});
+
+export const UnassignedSample = z.object({
+  labId: z.string(),
+  sampleId: z.string(),
+  state: z.literal('unmatched'),
+  unmatchedReason: z.literal('unassigned'),
+  previousStayId: z.string(),
+  warnings: z.array(z.object({ code: z.enum(['stay_still_positive']), message: z.string() })),
+});
+
+/** A registered lab and the facilities it serves. */
+export const LabRecord = z.object({
+  labId: z.string(),
+  scope: z.union([z.object({ all: z.literal(true) }), z.object({ all: z.literal(false), facilities: z.array(z.string()) })]),
+  updatedAt: dateTime,
+  updatedBy: actor,
 });
 
 export const StayTests = z.object({

@@ -12,6 +12,7 @@ import {
   ValidationError,
   type AppError,
 } from '../../shared/errors.js';
+import { DOCUMENT_REFUSAL_CODES } from '../../domain/document-eligibility.js';
 import { SIGNATURE_FAILURES } from '../../domain/lab-signature.js';
 
 // RFC 9457 problem details, as functions/shared/http-errors.ts writes them. The
@@ -56,7 +57,14 @@ export const ISSUE_CODES = [
   'outside_release_window',
   'unknown_room',
   'schedule',
+  'required',
+  'unknown_facility',
+  'nothing_to_correct',
+  'too_many_corrections',
 ] as const;
+
+/** Why a document cannot be issued (release withholds it; reissue and issue answer 409). */
+export const DOCUMENT_REFUSALS = DOCUMENT_REFUSAL_CODES;
 
 /** Codes of unmet conditions in a 409 `reasons` list, each route lists its own. */
 export const REASON_CODES = [
@@ -67,8 +75,6 @@ export const REASON_CODES = [
   'person_has_open_stay',
   'stay_not_active',
   'before_document_day',
-  'retest_missing',
-  'retest_not_negative',
   'recent_fever_or_symptom',
   'stay_closed',
   'stay_changed',
@@ -76,6 +82,12 @@ export const REASON_CODES = [
   'already_revoked',
   'already_matched',
   'revoked',
+  'stay_not_released',
+  'document_valid',
+  'not_assigned',
+  'shortening_needs_admin',
+  // positive_result, retest_missing, retest_not_negative, no_test_results, ... (release uses the retest ones too)
+  ...DOCUMENT_REFUSAL_CODES,
 ] as const;
 export type ReasonCode = (typeof REASON_CODES)[number];
 
@@ -87,7 +99,9 @@ export const FieldIssue = z
   })
   .meta({ id: 'FieldIssue' });
 
-export const Reason = z.object({ code: z.enum(REASON_CODES), message: z.string() }).meta({ id: 'Reason' });
+const messageZh = z.string().optional().describe('The same in Chinese, where the code has one');
+
+export const Reason = z.object({ code: z.enum(REASON_CODES), message: z.string(), messageZh }).meta({ id: 'Reason' });
 
 const titles = [...new Set(PROBLEM_TYPES.map((p) => p.title))] as [string, ...string[]];
 
@@ -98,7 +112,7 @@ export const Problem = z
     status: z.int().min(400).max(599),
     detail: z.string(),
     issues: z.array(FieldIssue).optional().describe('400: every invalid field'),
-    reasons: z.array(Reason).optional().describe('409: every unmet condition'),
+    reasons: z.array(Reason).optional().describe('409: every unmet condition (403: what only an administrator may do)'),
     requestId: z.string().optional(),
   })
   .meta({
@@ -108,7 +122,7 @@ export const Problem = z
 
 /** A 409 whose `reasons` hold only these codes. */
 export function conflictOf(codes: readonly ReasonCode[]) {
-  return Problem.extend({ reasons: z.array(z.object({ code: z.enum(codes as [ReasonCode, ...ReasonCode[]]), message: z.string() })).optional() });
+  return Problem.extend({ reasons: z.array(z.object({ code: z.enum([...new Set(codes)] as [ReasonCode, ...ReasonCode[]]), message: z.string(), messageZh })).optional() });
 }
 
 /** 401 of the lab webhook: `reason` says what is wrong with the signature headers. */

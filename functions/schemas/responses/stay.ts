@@ -22,10 +22,8 @@ const Person = z
   })
   .meta({ id: 'Person' });
 
-/** What retention keeps of a person. */
-const AnonymousPerson = z
-  .object({ sex: z.enum(SEXES), nationality: z.string(), language: z.enum(LANGUAGES), birthYear: z.int().optional() })
-  .meta({ id: 'AnonymousPerson' });
+/** What retention keeps of a person: nothing (the monthly counts are all that is kept). */
+const AnonymousPerson = z.object({}).meta({ id: 'AnonymousPerson' });
 
 export const Departure = z
   .object({
@@ -49,10 +47,10 @@ export const Stay = z
     status: z.enum(STATUSES),
     category: z.enum(CATEGORIES),
     person: z.union([Person, AnonymousPerson]),
-    arrival: z.object({ arrivedAt: dateTime, flightNumber: z.string().optional(), originCountry: z.string().optional() }),
+    arrival: z.object({ arrivedAt: dateTime, flightNumber: z.string().optional(), originCountry: z.string().optional() }).optional().describe('Absent once retention removed the personal data'),
     diet: z.string().optional(),
     ethnicity: z.string().optional(),
-    specialConditions: z.array(z.string()),
+    specialConditions: z.array(z.string()).optional().describe('Absent once retention removed the personal data'),
     notes: z.string().optional(),
     policy: Policy.describe('The facility policy in force at check-in (or as changed for this stay)'),
     schedule: Schedule,
@@ -62,6 +60,10 @@ export const Stay = z
     lastResultAt: dateTime.optional(),
     releasedAt: dateTime.optional(),
     releasedBy: actor.optional(),
+    healthSignoff: z
+      .object({ doctorName: z.string(), note: z.string(), signedAt: dateTime, recordedBy: actor })
+      .optional()
+      .describe("A doctor's sign-off of a fever or symptom history (for the health certificate)"),
     anonymizedAt: dateTime.optional(),
     createdAt: dateTime,
     createdBy: actor,
