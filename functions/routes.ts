@@ -17,7 +17,7 @@ export interface RouteDef {
   timeoutSeconds?: number;
   /** The handler's IAM access to the table when not the default (GET: read, else write); see lib/table-access.ts. */
   table?: TableAccess;
-  /** The handler deletes items (DeleteCommand or Delete in a transaction): only then is it granted DeleteItem. */
+  /** The handler deletes items (a delete command, alone or in a transaction): only then is it granted DeleteItem. */
   deletes?: true;
 }
 

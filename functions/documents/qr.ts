@@ -1,6 +1,7 @@
 // QR code as horizontal runs of dark modules, drawn as vector rectangles (sharp at
 // any zoom, no PNG codec, a few hundred bytes in the PDF).
-import QRCode from 'qrcode';
+// The encoder only (see qrcode-core.d.ts): no renderers, no pngjs in the bundles.
+import QRCode from 'qrcode/lib/core/qrcode.js';
 
 export interface QrRun {
   row: number;

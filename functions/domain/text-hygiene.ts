@@ -18,7 +18,8 @@
 
 export type TextKind = 'name' | 'line' | 'text';
 
-export type TextProblemCode = 'control_character' | 'bidi_control' | 'invisible_character' | 'unpaired_surrogate' | 'noncharacter' | 'replacement_character';
+export const TEXT_PROBLEM_CODES = ['control_character', 'bidi_control', 'invisible_character', 'unpaired_surrogate', 'noncharacter', 'replacement_character'] as const;
+export type TextProblemCode = (typeof TEXT_PROBLEM_CODES)[number];
 
 export interface TextProblem {
   code: TextProblemCode;

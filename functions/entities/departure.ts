@@ -7,8 +7,9 @@ import { stayKeys } from './stay.js';
 // transport plan of a day is one Query. A copy sits on the stay item as `departure`.
 // A stay that ends as "transferred" should delete this item (departureKeys.key).
 
-export const DEPARTURE_MODES = ['flight', 'train', 'bus', 'car'] as const;
-export type DepartureMode = (typeof DEPARTURE_MODES)[number];
+import type { DepartureMode } from '../domain/care-kinds.js';
+
+export { DEPARTURE_MODES, type DepartureMode } from '../domain/care-kinds.js';
 
 export interface Departure {
   destination: { city: string; country: string };

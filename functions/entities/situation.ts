@@ -4,8 +4,9 @@ import { stayKeys } from './stay.js';
 // Special-situation record (特殊情况记录) on a stay's file: PK STAY#<id>,
 // SK SITUATION#<iso time>#<situationId>, so the file lists them in order.
 
-export const SITUATION_KINDS = ['medical_transfer', 'psychological_support', 'complaint', 'other'] as const;
-export type SituationKind = (typeof SITUATION_KINDS)[number];
+import type { SituationKind } from '../domain/care-kinds.js';
+
+export { SITUATION_KINDS, type SituationKind } from '../domain/care-kinds.js';
 
 export interface Situation {
   situationId: string;

@@ -87,10 +87,9 @@ export function isAnonymized(s: StayRecord): s is AnonymizedStay {
   return typeof (s as Partial<AnonymizedStay>).anonymizedAt === 'string';
 }
 
-/** Documents are matched on a normalised number: upper case, no spaces or dashes. */
-export function normaliseDocumentNumber(n: string): string {
-  return n.toUpperCase().replace(/[\s-]/g, '');
-}
+import { normaliseDocumentNumber } from '../domain/travel-document.js';
+
+export { normaliseDocumentNumber };
 
 export function documentRef(d: Pick<TravelDocument, 'type' | 'country' | 'number'>): string {
   return `DOC#${d.type}#${d.country}#${normaliseDocumentNumber(d.number)}`;

@@ -1,7 +1,6 @@
 import * as z from 'zod';
 import { CHECK_SLOTS, hasOneDecimalAtMost, SYMPTOMS, TEMPERATURE_MAX_C, TEMPERATURE_MIN_C } from '../domain/checks.js';
-import { DEPARTURE_MODES } from '../entities/departure.js';
-import { SITUATION_KINDS } from '../entities/situation.js';
+import { DEPARTURE_MODES, SITUATION_KINDS } from '../domain/care-kinds.js';
 import { calendarDate, cleanText, countryCode, instant } from './common.js';
 
 // Inputs of daily care: temperature checks, special situations, return travel,

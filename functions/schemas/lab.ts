@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { normaliseDocumentNumber } from '../entities/stay.js';
+import { normaliseDocumentNumber } from '../domain/travel-document.js';
 import { cleanText, countryCode, instant, slug } from './common.js';
 
 // The lab webhook body and the unmatched-queue inputs.

@@ -84,6 +84,7 @@ export const AssignedSample = z.object({
   state: z.literal('matched'),
   versions: z.int(),
   becamePositive: z.boolean(),
+  subjectMatches: z.boolean().describe("The sample's subject (stay id or travel document) names this person; false: an administrator assigned it with a reason"),
 });
 
 export const UnassignedSample = z.object({

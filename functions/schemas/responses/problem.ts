@@ -13,6 +13,7 @@ import {
   type AppError,
 } from '../../shared/errors.js';
 import { DOCUMENT_REFUSAL_CODES } from '../../domain/document-eligibility.js';
+import { TEXT_PROBLEM_CODES } from '../../domain/text-hygiene.js';
 import { SIGNATURE_FAILURES } from '../../domain/lab-signature.js';
 
 // RFC 9457 problem details, as functions/shared/http-errors.ts writes them. The
@@ -61,6 +62,8 @@ export const ISSUE_CODES = [
   'unknown_facility',
   'nothing_to_correct',
   'too_many_corrections',
+  // Characters never right in text (domain/text-hygiene.ts).
+  ...TEXT_PROBLEM_CODES,
 ] as const;
 
 /** Why a document cannot be issued (release withholds it; reissue and issue answer 409). */
