@@ -24,6 +24,7 @@ export const MAIN_FIELDS = ['module', 'main'];
 export const BUNDLE_ALIASES: Readonly<Record<string, string>> = {
   '@aws-sdk/credential-provider-node': join(PROJECT_ROOT, 'functions/adapters/lambda-credentials.ts'),
   '@smithy/core/event-streams': join(PROJECT_ROOT, 'functions/adapters/no-event-streams.ts'),
+  'mnemonist/lru-cache': join(PROJECT_ROOT, 'functions/adapters/small-lru-cache.ts'),
 };
 
 /** esbuild API options equal to what NodejsFunction runs (bench and tests). */

@@ -15,12 +15,19 @@ import { handlerEntry, PROJECT_ROOT } from '../../lib/project-paths.js';
 const KB = 1024;
 const LIMIT = 300 * KB;
 /**
- * Handlers that need a second AWS client besides DynamoDB, each with its own budget
- * and the reason. The target is 300 KB; these are the measured misses, kept from growing.
+ * Handlers that need more than DynamoDB (a second AWS client, the QR encoder), each
+ * with its own budget and the reason. The target is 300 KB; these are the measured
+ * misses, kept from growing.
  */
-const SECOND_CLIENT: Readonly<Record<string, { limit: number; why: string }>> = {
+const OVER_TARGET: Readonly<Record<string, { limit: number; why: string }>> = {
   'lab-results': { limit: 345 * KB, why: 'Secrets Manager client (lab signing secrets)' },
   'deliver-reminders': { limit: 350 * KB, why: 'SNS client (reminder delivery)' },
+  'set-lab-facilities': { limit: 325 * KB, why: 'Secrets Manager client (only a registered lab, one with a signing secret, gets a scope)' },
+  // Handlers that issue documents but no longer render them (the PDF is drawn on download):
+  // the receipt carries the download link's QR code, so they bundle the QR encoder (~19 KB).
+  'release-stay': { limit: 325 * KB, why: 'QR encoder (receipt of each document issued)' },
+  'reissue-document': { limit: 325 * KB, why: 'QR encoder (receipt of the new document)' },
+  'issue-document': { limit: 325 * KB, why: 'QR encoder (receipt of the new document)' },
 };
 
 const handlers = [...new Set([...routes.map((r) => r.handler), ...jobs.map((j) => j.handler)])].sort();
@@ -55,7 +62,7 @@ describe('bundle sizes', () => {
     const problems: string[] = [];
     for (const [handler, { bytes, inputs }] of all) {
       if (inputs.some((i) => i.endsWith('functions/documents/fonts.ts'))) continue;
-      const limit = SECOND_CLIENT[handler]?.limit ?? LIMIT;
+      const limit = OVER_TARGET[handler]?.limit ?? LIMIT;
       if (bytes > limit) problems.push(`${handler}: ${(bytes / KB).toFixed(1)} KB > ${limit / KB} KB`);
     }
     const web = all.get('web-assets')!.inputs;
