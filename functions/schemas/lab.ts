@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { normaliseDocumentNumber } from '../domain/travel-document.js';
-import { cleanText, countryCode, instant, slug } from './common.js';
+import { cleanText, countryCode, facilityIdSchema, instant, slug } from './common.js';
 
 // The lab webhook body and the unmatched-queue inputs.
 
@@ -67,7 +67,7 @@ export const AssignSampleInput = z
 
 /** PUT /labs/{labId}/facilities: the facilities the lab serves, or "all". */
 export const LabFacilitiesInput = z
-  .object({ facilities: z.union([z.literal('all'), z.array(slug).max(500)], { message: 'Give a list of facility ids, or "all"' }) })
+  .object({ facilities: z.union([z.literal('all'), z.array(facilityIdSchema).max(500)], { message: 'Give a list of facility ids, or "all"' }) })
   .strict();
 
 export const UnassignSampleInput = z.object({ reason: cleanText(500).min(3, 'Say why the assignment is undone (kept in the audit trail)') }).strict();

@@ -50,6 +50,8 @@ describe('lab scope', () => {
     expect(unknown.status).toBe(400);
     expect(unknown.body.issues).toEqual([expect.objectContaining({ path: 'facilities.1', code: 'unknown_facility' })]);
     expect((await setScope(lab.labId, 'some')).status).toBe(400);
+    // Facility ids are case-insensitive everywhere: the scope keeps the canonical id, so results still land.
+    expect((await setScope(lab.labId, [f.facilityId.toUpperCase()])).body.scope).toEqual({ all: false, facilities: [f.facilityId] });
   });
 
   it('a result for a stay of a facility the lab does not serve goes to the admins, never onto the stay', async () => {
