@@ -45,6 +45,8 @@ export function feverReminderId(stayId: string, date: string, slot: string): str
 
 /** The stay changed since it was read (another check, or it was closed): read it again. */
 class StaleStayError extends Error {}
+/** After five reads of a file that kept changing under us: a 409 the client can retry, never a bare error (a 500). */
+const stayKeptChanging = () => new ConflictError('The stay kept changing meanwhile. Reload and try again.', [{ code: 'stay_changed', message: 'Other changes were made at the same time.' }]);
 class ReminderExistsError extends Error {}
 class RoomMismatchError extends Error {}
 
@@ -56,7 +58,8 @@ export async function recordCheck(principal: Principal, stayId: string, input: R
     try {
       return await attemptRecord(principal, stay, facility, input, replace, now);
     } catch (err) {
-      if (!(err instanceof StaleStayError) || attempt >= 4) throw err;
+      if (!(err instanceof StaleStayError)) throw err;
+      if (attempt >= 4) throw stayKeptChanging();
     }
   }
 }
@@ -275,7 +278,8 @@ export async function correctCheck(principal: Principal, stayId: string, checkId
       });
       return { check: withCheckId(plan.check), replaced: true, ...written };
     } catch (err) {
-      if (!(err instanceof StaleStayError) || attempt >= 4) throw err;
+      if (!(err instanceof StaleStayError)) throw err;
+      if (attempt >= 4) throw stayKeptChanging();
     }
   }
 }
