@@ -1,6 +1,8 @@
 // QR code as horizontal runs of dark modules, drawn as vector rectangles (sharp at
 // any zoom, no PNG codec, a few hundred bytes in the PDF).
-import QRCode from 'qrcode';
+// The encoder only (qrcode/lib/core): the package's entry also loads its PNG, SVG and
+// terminal renderers and the pngjs codec, ~45 KB of every bundle that prints a slip.
+import { create } from 'qrcode/lib/core/qrcode.js';
 
 export interface QrRun {
   row: number;
@@ -15,7 +17,7 @@ export interface QrMatrix {
 }
 
 export function qrMatrix(text: string): QrMatrix {
-  const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
+  const { modules } = create(text, { errorCorrectionLevel: 'M' });
   const runs: QrRun[] = [];
   for (let row = 0; row < modules.size; row++) {
     for (let col = 0; col < modules.size; ) {

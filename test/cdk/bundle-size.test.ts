@@ -15,12 +15,21 @@ import { handlerEntry, PROJECT_ROOT } from '../../lib/project-paths.js';
 const KB = 1024;
 const LIMIT = 300 * KB;
 /**
- * Handlers that need a second AWS client besides DynamoDB, each with its own budget
- * and the reason. The target is 300 KB; these are the measured misses, kept from growing.
+ * Measured misses of the 300 KB target, each held to its size today (+1 KB) so it
+ * cannot grow unnoticed, with the reason. Common to all: zod's classic API (~90 KB,
+ * of which ~18 KB is JSON-schema code its methods reach) and the DynamoDB client's
+ * @smithy/core (~93 KB); moving the schemas to zod/mini (~15 KB) is the way under.
  */
 const SECOND_CLIENT: Readonly<Record<string, { limit: number; why: string }>> = {
-  'lab-results': { limit: 345 * KB, why: 'Secrets Manager client (lab signing secrets)' },
-  'deliver-reminders': { limit: 350 * KB, why: 'SNS client (reminder delivery)' },
+  'get-openapi': { limit: 337 * KB, why: 'every request and response schema, and zod\'s JSON-schema generator' },
+  'lab-results': { limit: 323 * KB, why: 'lab ingest, scope and stay effects, plus the Secrets Manager call' },
+  'release-stay': { limit: 326 * KB, why: 'document content, snapshot checks and the QR encoder' },
+  'issue-document': { limit: 327 * KB, why: 'document content, snapshot checks and the QR encoder' },
+  'reissue-document': { limit: 327 * KB, why: 'document content, snapshot checks and the QR encoder' },
+  'set-lab-facilities': { limit: 306 * KB, why: 'lab registry (secrets) and scope' },
+  'assign-sample': { limit: 306 * KB, why: 'lab matching and stay effects' },
+  'record-check': { limit: 305 * KB, why: 'check, correction and reminder rules' },
+  'correct-check': { limit: 305 * KB, why: 'check, correction and reminder rules' },
 };
 
 const handlers = [...new Set([...routes.map((r) => r.handler), ...jobs.map((j) => j.handler)])].sort();
