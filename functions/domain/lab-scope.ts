@@ -4,9 +4,11 @@
 // A lab nobody scoped serves no facility: being able to sign requests proves who
 // the lab is, not whose samples it may report on.
 
+import { canonicalFacilityId } from './facility-id.js';
+
 export type LabScope = { all: true } | { all: false; facilities: string[] };
 
 export function servesFacility(scope: LabScope | undefined, facilityId: string): boolean {
   if (!scope) return false;
-  return scope.all || scope.facilities.includes(facilityId);
+  return scope.all || scope.facilities.includes(canonicalFacilityId(facilityId));
 }

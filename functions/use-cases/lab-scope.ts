@@ -1,5 +1,6 @@
 import { getFacilityCached } from '../entities/facility.js';
 import { putLab, type LabRecord } from '../entities/lab.js';
+import { canonicalFacilityId } from '../domain/facility-id.js';
 import type { LabScope } from '../domain/lab-scope.js';
 import { LAB_ID_PATTERN, labSecrets } from '../ports/lab-secrets.js';
 import { NotFoundError, ValidationError } from '../shared/errors.js';
@@ -17,12 +18,14 @@ export async function setLabFacilities(principal: Principal, labId: string, faci
   if (facilities === 'all') {
     scope = { all: true };
   } else {
-    const unique = [...new Set(facilities)];
+    // Stored canonical (lower case), as facility ids are everywhere else.
+    const canonical = facilities.map(canonicalFacilityId);
+    const unique = [...new Set(canonical)];
     const found = await Promise.all(unique.map((f) => getFacilityCached(f)));
     const issues = unique
       .map((f, i) => ({ f, ok: found[i] !== undefined }))
       .filter((x) => !x.ok)
-      .map((x) => ({ path: `facilities.${facilities.indexOf(x.f)}`, message: `No facility ${x.f}`, code: 'unknown_facility' }));
+      .map((x) => ({ path: `facilities.${canonical.indexOf(x.f)}`, message: `No facility ${facilities[canonical.indexOf(x.f)]}`, code: 'unknown_facility' }));
     if (issues.length > 0) throw new ValidationError(issues);
     scope = { all: false, facilities: unique };
   }

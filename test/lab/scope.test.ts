@@ -38,6 +38,8 @@ describe('lab scope', () => {
     expect(servesFacility({ all: false, facilities: ['a'] }, 'b')).toBe(false);
     expect(servesFacility({ all: true }, 'b')).toBe(true);
     expect(servesFacility(undefined, 'a')).toBe(false);
+    // Facility ids are case-insensitive here too.
+    expect(servesFacility({ all: false, facilities: ['fa'] }, 'FA')).toBe(true);
   });
 
   it('an administrator sets the facilities; staff cannot; unknown labs and facilities are refused', async () => {
