@@ -1,16 +1,11 @@
 import { config } from '../shared/config.js';
 import type { Notifier, ReminderNotification } from '../ports/notifier.js';
-import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
-import type { SdkClient } from './aws-sdk.js';
+import { signedRequest, type AwsTransport } from './aws-signed-request.js';
 
 // Cloud adapter of the Notifier port: publishes to one SNS topic (e-mail, SMS or a
 // chat bot subscribe to it). Message attributes carry facilityId, kind and urgency
 // so subscriptions can filter (e.g. one facility's phone gets only its urgent ones).
-
-interface SnsModule {
-  SNSClient: new (options: { region: string; maxAttempts?: number }) => SdkClient;
-  PublishCommand: new (input: PublishInput) => unknown;
-}
+// One SNS Publish call (the Query protocol) through ./aws-signed-request.ts.
 
 export interface PublishInput {
   TopicArn: string;
@@ -38,19 +33,34 @@ export function publishInput(topicArn: string, n: ReminderNotification): Publish
   };
 }
 
-export function snsNotifier(topicArn: string, client?: SdkClient, sdk?: Pick<SnsModule, 'PublishCommand'>): Notifier {
-  let resolved: Promise<{ client: SdkClient; sdk: Pick<SnsModule, 'PublishCommand'> }> | undefined;
-  const connect = () =>
-    (resolved ??= (async () => {
-      if (client && sdk) return { client, sdk };
-      const mod = { SNSClient, PublishCommand } as unknown as SnsModule;
-      return { client: client ?? new mod.SNSClient({ region: config().AWS_REGION, maxAttempts: 2 }), sdk: sdk ?? mod };
-    })());
+/** The Publish action as the SNS Query API takes it (application/x-www-form-urlencoded). */
+export function publishForm(input: PublishInput): string {
+  const form = new URLSearchParams({ Action: 'Publish', Version: '2010-03-31', TopicArn: input.TopicArn, Subject: input.Subject, Message: input.Message });
+  Object.entries(input.MessageAttributes).forEach(([name, value], i) => {
+    const entry = `MessageAttributes.entry.${i + 1}`;
+    form.set(`${entry}.Name`, name);
+    form.set(`${entry}.Value.DataType`, value.DataType);
+    form.set(`${entry}.Value.StringValue`, value.StringValue);
+  });
+  return form.toString();
+}
+
+/** The <Code> of an SNS error document, for the log (never the message text). */
+const errorCode = (xml: string) => /<Code>([^<]{1,100})<\/Code>/.exec(xml)?.[1] ?? 'unknown';
+
+export function snsNotifier(topicArn: string, options: { transport?: AwsTransport; endpoint?: string; region?: string } = {}): Notifier {
+  const send = options.transport ?? signedRequest;
   return {
     name: 'sns',
     async send(n) {
-      const { client: c, sdk: s } = await connect();
-      await c.send(new s.PublishCommand(publishInput(topicArn, n)));
+      const res = await send({
+        service: 'sns',
+        region: options.region ?? config().AWS_REGION,
+        headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' },
+        body: publishForm(publishInput(topicArn, n)),
+        ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+      });
+      if (res.status !== 200) throw new Error(`SNS Publish failed: ${res.status} ${errorCode(res.text)}`);
     },
   };
 }

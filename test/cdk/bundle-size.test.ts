@@ -15,19 +15,19 @@ import { handlerEntry, PROJECT_ROOT } from '../../lib/project-paths.js';
 const KB = 1024;
 const LIMIT = 300 * KB;
 /**
- * Handlers that need more than DynamoDB (a second AWS client, the QR encoder), each
- * with its own budget and the reason. The target is 300 KB; these are the measured
- * misses, kept from growing.
+ * Measured misses of the 300 KB target, each held to its size today (+2 KB) so it
+ * cannot grow unnoticed, with the reason. Common to all: zod's classic API (~90 KB)
+ * and the DynamoDB client's @smithy/core (~93 KB); zod/mini (~15 KB) is the way under.
+ * SNS and Secrets Manager are one signed request each (adapters/aws-signed-request.ts),
+ * so deliver-reminders and set-lab-facilities fit.
  */
 const OVER_TARGET: Readonly<Record<string, { limit: number; why: string }>> = {
-  'lab-results': { limit: 345 * KB, why: 'Secrets Manager client (lab signing secrets)' },
-  'deliver-reminders': { limit: 350 * KB, why: 'SNS client (reminder delivery)' },
-  'set-lab-facilities': { limit: 325 * KB, why: 'Secrets Manager client (only a registered lab, one with a signing secret, gets a scope)' },
+  'lab-results': { limit: 316 * KB, why: 'signature check, ingest, lab scope and stay effects (revocation after release)' },
   // Handlers that issue documents but no longer render them (the PDF is drawn on download):
   // the receipt carries the download link's QR code, so they bundle the QR encoder (~19 KB).
-  'release-stay': { limit: 325 * KB, why: 'QR encoder (receipt of each document issued)' },
-  'reissue-document': { limit: 325 * KB, why: 'QR encoder (receipt of the new document)' },
-  'issue-document': { limit: 325 * KB, why: 'QR encoder (receipt of the new document)' },
+  'release-stay': { limit: 320 * KB, why: 'QR encoder (receipt of each document issued)' },
+  'reissue-document': { limit: 322 * KB, why: 'QR encoder (receipt of the new document)' },
+  'issue-document': { limit: 321 * KB, why: 'QR encoder (receipt of the new document)' },
 };
 
 const handlers = [...new Set([...routes.map((r) => r.handler), ...jobs.map((j) => j.handler)])].sort();

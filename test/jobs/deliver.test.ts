@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consoleNotifier } from '../../functions/adapters/notifier-console.js';
-import { publishInput, snsNotifier } from '../../functions/adapters/notifier-sns.js';
 import { handler as deliverHandler } from '../../functions/handlers/deliver-reminders.js';
 import type { Notifier, ReminderNotification } from '../../functions/ports/notifier.js';
 import { deliverReminders } from '../../functions/use-cases/deliver-reminders.js';
@@ -123,24 +122,6 @@ describe('deliver-reminders', () => {
 
 describe('notifier adapters', () => {
   const n: ReminderNotification = { reminderId: 'r1', facilityId: 'f1', kind: 'positive_result', urgent: true, date: '2026-12-04', title: 'Positive result: room 101 · 阳性', lineCount: 1, readAt: 'http://x/facilities/f1/reminders' };
-
-  it('SNS: one Publish with an ASCII subject and filterable attributes (client stubbed)', async () => {
-    const sent: unknown[] = [];
-    class PublishCommand {
-      constructor(readonly input: unknown) {}
-    }
-    const sns = snsNotifier('arn:aws:sns:eu-west-1:123456789012:reminders', { send: async (c: unknown) => void sent.push(c) }, { PublishCommand });
-    await sns.send(n);
-    const input = (sent[0] as PublishCommand).input as ReturnType<typeof publishInput>;
-    expect(input.TopicArn).toBe('arn:aws:sns:eu-west-1:123456789012:reminders');
-    expect(input.Subject).toBe('[URGENT] Positive result: room 101');
-    expect(input.MessageAttributes).toEqual({
-      facilityId: { DataType: 'String', StringValue: 'f1' },
-      kind: { DataType: 'String', StringValue: 'positive_result' },
-      urgent: { DataType: 'String', StringValue: 'true' },
-    });
-    expect(input.Message).toContain('http://x/facilities/f1/reminders');
-  });
 
   it('console: one JSON line', async () => {
     const lines: string[] = [];

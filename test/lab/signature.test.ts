@@ -5,7 +5,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkLabSignature, labSignature, REPLAY_WINDOW_SECONDS, signedHeaders } from '../../functions/domain/lab-signature.js';
 import { cachedLabSecrets, parseLabSecrets, type LabSecretSource } from '../../functions/ports/lab-secrets.js';
 import { envSource, fileSource } from '../../functions/adapters/lab-secrets-local.js';
-import { secretsManagerSource } from '../../functions/adapters/lab-secrets-aws.js';
 import { startApi, type TestApi } from '../support/api.js';
 import { facilityWithRooms, type FacilityFixture } from '../support/fixtures.js';
 import { deliver, newLab, result, sampleItems, stayArrived, useLabs, type TestLab } from './lab-support.js';
@@ -203,19 +202,4 @@ describe('LabSecrets port and adapters', () => {
     expect(await cache.secretFor('nobody')).toBeUndefined();
   });
 
-  it('reads the Secrets Manager secret through the SDK client (a stub of the external service)', async () => {
-    const sent: unknown[] = [];
-    class GetSecretValueCommand {
-      constructor(readonly input: { SecretId: string }) {}
-    }
-    const client = {
-      async send(cmd: unknown) {
-        sent.push(cmd);
-        return { SecretString: JSON.stringify({ 'lab-a': secret }) };
-      },
-    };
-    const source = secretsManagerSource('arn:aws:secretsmanager:eu-west-1:1:secret:labs', client, { GetSecretValueCommand });
-    expect(await source.load()).toEqual(new Map([['lab-a', secret]]));
-    expect((sent[0] as GetSecretValueCommand).input).toEqual({ SecretId: 'arn:aws:secretsmanager:eu-west-1:1:secret:labs' });
-  });
 });
