@@ -91,7 +91,8 @@ async function personalItemsOf(stayId: string, meter: ReadMeter): Promise<Person
         TableName: tableName(),
         KeyConditionExpression: 'PK = :pk',
         ExpressionAttributeValues: { ':pk': stayKeys.pk(stayId) },
-        ProjectionExpression: 'SK, #note, #changes.#reason, labId, sampleId',
+        // corrections: a check's correction history holds each correction's free-text reason.
+        ProjectionExpression: 'SK, #note, corrections, #changes.#reason, labId, sampleId',
         ExpressionAttributeNames: { '#note': 'note', '#changes': 'changes', '#reason': 'reason' },
         ConsistentRead: true,
         ExclusiveStartKey: start,

@@ -5,6 +5,7 @@ import { listFacilityStats } from '../../functions/entities/facility-stats.js';
 import { db, tableName } from '../../functions/shared/db.js';
 import { handler as releaseDueHandler } from '../../functions/handlers/release-due.js';
 import { handler as retestDueHandler } from '../../functions/handlers/retest-due.js';
+import { localDate } from '../../functions/domain/calendar.js';
 import { retention } from '../../functions/use-cases/retention.js';
 import { scheduledEvent } from '../../local/job-timers.js';
 import { addDays, zonedInstant } from '../jobs/job-support.js';
@@ -70,13 +71,17 @@ beforeAll(async () => {
   api = await startApi();
   f = await facilityWithRooms(api, 3, { timeZone: TZ });
   lab = newLab('scan');
-  useLabs(lab);
+  await useLabs(lab);
   const staff = f.staff;
   stay = await stayArrived(api, f, 12, PERSON, { notes: `Registration note ${TAG}`, diet: 'halal', specialConditions: ['chronic_illness'] });
   const id = stay.stayId;
   const threeDaysAgo = new Date(Date.now() - 3 * 86_400_000);
   await ok(api.call('POST', `/stays/${id}/checks`, { token: staff, body: { slot: 'morning', temperatureC: 38.6, symptoms: ['cough'], note: `Fever note ${TAG}`, measuredAt: threeDaysAgo.toISOString() } }), 'fever check');
   await ok(api.call('POST', `/stays/${id}/checks`, { token: staff, body: { slot: 'evening', temperatureC: 36.5, symptoms: [], note: `Check note ${TAG}` } }), 'check');
+  // A check without a note, corrected with a reason that names the person: the correction history is free text too.
+  const yesterday = addDays(localDate(new Date().toISOString(), TZ), -1);
+  await ok(api.call('POST', `/stays/${id}/checks`, { token: staff, body: { slot: 'morning', date: yesterday, temperatureC: 36.4, symptoms: [] } }), 'plain check');
+  await ok(api.call('POST', `/stays/${id}/checks/${yesterday}-morning/correction`, { token: staff, body: { temperatureC: 36.6, reason: `Misread for ${PERSON.nameLatin}` } }), 'correction');
   await ok(api.call('POST', `/stays/${id}/situations`, { token: staff, body: { kind: 'complaint', text: `Situation ${TAG}: calls ${PERSON.phone}` } }), 'situation');
   await ok(api.call('PUT', `/stays/${id}/schedule`, { token: staff, body: { stayDays: 15, reason: `Reason naming ${PERSON.nameLatin}` } }), 'schedule');
   await ok(
