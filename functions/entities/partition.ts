@@ -1,4 +1,4 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from '../shared/db.js';
 
 // Reading every item of one partition (of the table or of a GSI) whose sort key
@@ -30,6 +30,22 @@ export async function queryPrefix(pk: string, prefix: string, opts: PrefixQuery 
         ExclusiveStartKey: start,
       }),
     );
+    items.push(...(out.Items ?? []));
+    start = out.LastEvaluatedKey;
+  } while (start);
+  return items;
+}
+
+/**
+ * Every item one query matches, across pages, counting the items DynamoDB read into
+ * `meter` (the jobs report them: their reads must stay flat as the table grows).
+ */
+export async function queryAllCounted(input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>, meter: { items: number }): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const out = await db().send(new QueryCommand({ TableName: tableName(), ...input, ExclusiveStartKey: start }));
+    meter.items += out.ScannedCount ?? out.Items?.length ?? 0;
     items.push(...(out.Items ?? []));
     start = out.LastEvaluatedKey;
   } while (start);

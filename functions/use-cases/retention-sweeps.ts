@@ -1,6 +1,7 @@
-import { DeleteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import { reminderKeys } from '../entities/reminder.js';
 import { sampleKeys } from '../entities/sample.js';
+import { queryAllCounted } from '../entities/partition.js';
 import { localDate } from '../domain/calendar.js';
 import { mapWithConcurrency } from '../shared/concurrency.js';
 import { db, tableName } from '../shared/db.js';
@@ -28,24 +29,18 @@ export async function purgeOldReminders(facilityId: string, timeZone: string, cu
   // Created before this instant covers every local date up to the cut-off (zones are within ±14 h).
   const upper = new Date(now.getTime() - (retentionDays - 2) * 86_400_000).toISOString();
   const old: { PK: string; SK: string }[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        IndexName: 'GSI1',
-        KeyConditionExpression: 'GSI1PK = :pk AND GSI1SK < :upper',
-        ExpressionAttributeValues: { ':pk': reminderKeys.listPk(facilityId), ':upper': upper },
-        ProjectionExpression: 'PK, SK, createdAt',
-        ExclusiveStartKey: start,
-      }),
-    );
-    meter.items += out.ScannedCount ?? out.Items?.length ?? 0;
-    for (const item of out.Items ?? []) {
-      if (localDate(String(item.createdAt), timeZone) <= cutoffDate) old.push({ PK: String(item.PK), SK: String(item.SK) });
-    }
-    start = out.LastEvaluatedKey;
-  } while (start);
+  const queried = await queryAllCounted(
+    {
+      IndexName: 'GSI1',
+      KeyConditionExpression: 'GSI1PK = :pk AND GSI1SK < :upper',
+      ExpressionAttributeValues: { ':pk': reminderKeys.listPk(facilityId), ':upper': upper },
+      ProjectionExpression: 'PK, SK, createdAt',
+    },
+    meter,
+  );
+  for (const item of queried) {
+    if (localDate(String(item.createdAt), timeZone) <= cutoffDate) old.push({ PK: String(item.PK), SK: String(item.SK) });
+  }
   await mapWithConcurrency(old, CONCURRENCY, (key) => db().send(new DeleteCommand({ TableName: tableName(), Key: key })));
   return old.length;
 }
@@ -53,24 +48,18 @@ export async function purgeOldReminders(facilityId: string, timeZone: string, cu
 /** Deletes unmatched samples (and their history) last updated before `cutoff`; only those of `labIds` when given. */
 export async function purgeOldUnmatchedSamples(cutoff: Date, meter: ReadMeter, labIds?: readonly string[]): Promise<number> {
   const rows: { labId: string; sampleId: string; updatedAt: string }[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        IndexName: 'GSI1',
-        KeyConditionExpression: 'GSI1PK = :pk AND GSI1SK < :cutoff',
-        ExpressionAttributeValues: { ':pk': sampleKeys.unmatchedPk, ':cutoff': cutoff.toISOString() },
-        ProjectionExpression: 'labId, sampleId, updatedAt',
-        ExclusiveStartKey: start,
-      }),
-    );
-    meter.items += out.ScannedCount ?? out.Items?.length ?? 0;
-    for (const item of out.Items ?? []) {
-      if (!labIds || labIds.includes(String(item.labId))) rows.push({ labId: String(item.labId), sampleId: String(item.sampleId), updatedAt: String(item.updatedAt) });
-    }
-    start = out.LastEvaluatedKey;
-  } while (start);
+  const queried = await queryAllCounted(
+    {
+      IndexName: 'GSI1',
+      KeyConditionExpression: 'GSI1PK = :pk AND GSI1SK < :cutoff',
+      ExpressionAttributeValues: { ':pk': sampleKeys.unmatchedPk, ':cutoff': cutoff.toISOString() },
+      ProjectionExpression: 'labId, sampleId, updatedAt',
+    },
+    meter,
+  );
+  for (const item of queried) {
+    if (!labIds || labIds.includes(String(item.labId))) rows.push({ labId: String(item.labId), sampleId: String(item.sampleId), updatedAt: String(item.updatedAt) });
+  }
   const deleted = await mapWithConcurrency(rows, CONCURRENCY, (row) => deleteUnmatchedSample(row, meter));
   return deleted.filter(Boolean).length;
 }
@@ -80,22 +69,11 @@ class Changed extends Error {}
 async function deleteUnmatchedSample(row: { labId: string; sampleId: string; updatedAt: string }, meter: ReadMeter): Promise<boolean> {
   const pk = sampleKeys.pk(row.labId, row.sampleId);
   const versions: TxItems = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :v)',
-        ExpressionAttributeValues: { ':pk': pk, ':v': sampleKeys.versionPrefix },
-        ProjectionExpression: 'SK',
-        ConsistentRead: true,
-        ExclusiveStartKey: start,
-      }),
-    );
-    meter.items += out.ScannedCount ?? out.Items?.length ?? 0;
-    for (const item of out.Items ?? []) versions.push({ Delete: { TableName: tableName(), Key: { PK: pk, SK: String(item.SK) } } });
-    start = out.LastEvaluatedKey;
-  } while (start);
+  const queried = await queryAllCounted(
+    { KeyConditionExpression: 'PK = :pk AND begins_with(SK, :v)', ExpressionAttributeValues: { ':pk': pk, ':v': sampleKeys.versionPrefix }, ProjectionExpression: 'SK', ConsistentRead: true },
+    meter,
+  );
+  for (const item of queried) versions.push({ Delete: { TableName: tableName(), Key: { PK: pk, SK: String(item.SK) } } });
   const sample = {
     Delete: {
       TableName: tableName(),

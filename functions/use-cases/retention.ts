@@ -1,4 +1,3 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { auditKeys, auditPut } from '../entities/audit.js';
 import { checkKeys } from '../entities/check.js';
 import { departureKeys } from '../entities/departure.js';
@@ -9,10 +8,11 @@ import { situationKeys } from '../entities/situation.js';
 import { sampleKeys } from '../entities/sample.js';
 import { getStayRecord, isAnonymized, stayKeys, type AnonymousPerson, type Stay } from '../entities/stay.js';
 import { testResultKeys } from '../entities/test-result.js';
+import { queryAllCounted } from '../entities/partition.js';
 import { addDays, localDate } from '../domain/calendar.js';
 import { mapWithConcurrency } from '../shared/concurrency.js';
 import { config } from '../shared/config.js';
-import { db, tableName } from '../shared/db.js';
+import { tableName } from '../shared/db.js';
 import type { JobContext, JobResult } from '../shared/job.js';
 import { transactWithRetry, type TxItems } from '../shared/transact.js';
 import { facilitiesIn, openDue, ReadMeter, type DueRow } from './due-jobs.js';
@@ -84,31 +84,25 @@ interface PersonalItems {
 /** The stay's own items that hold free text or lead to personal data: situations, check notes, the departure, audit reasons, samples. */
 async function personalItemsOf(stayId: string, meter: ReadMeter): Promise<PersonalItems> {
   const found: PersonalItems = { situations: [], checkNotes: [], departure: false, auditReasons: [], samples: [] };
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'PK = :pk',
-        ExpressionAttributeValues: { ':pk': stayKeys.pk(stayId) },
-        // corrections: a check's correction history holds each correction's free-text reason.
-        ProjectionExpression: 'SK, #note, corrections, #changes.#reason, labId, sampleId',
-        ExpressionAttributeNames: { '#note': 'note', '#changes': 'changes', '#reason': 'reason' },
-        ConsistentRead: true,
-        ExclusiveStartKey: start,
-      }),
-    );
-    meter.items += out.ScannedCount ?? out.Items?.length ?? 0;
-    for (const item of out.Items ?? []) {
-      const sk = String(item.SK);
-      if (sk.startsWith(situationKeys.prefix)) found.situations.push(sk);
-      else if (sk.startsWith(checkKeys.prefix) && (item.note !== undefined || item.corrections !== undefined)) found.checkNotes.push(sk);
-      else if (sk === departureKeys.key(stayId).SK) found.departure = true;
-      else if (sk.startsWith(auditKeys.prefix) && (item.changes as { reason?: unknown } | undefined)?.reason !== undefined) found.auditReasons.push(sk);
-      else if (sk.startsWith(testResultKeys.prefix) && item.labId !== undefined) found.samples.push({ labId: String(item.labId), sampleId: String(item.sampleId) });
-    }
-    start = out.LastEvaluatedKey;
-  } while (start);
+  const queried = await queryAllCounted(
+    {
+      KeyConditionExpression: 'PK = :pk',
+      ExpressionAttributeValues: { ':pk': stayKeys.pk(stayId) },
+      // corrections: a check's correction history holds each correction's free-text reason.
+      ProjectionExpression: 'SK, #note, corrections, #changes.#reason, labId, sampleId',
+      ExpressionAttributeNames: { '#note': 'note', '#changes': 'changes', '#reason': 'reason' },
+      ConsistentRead: true,
+    },
+    meter,
+  );
+  for (const item of queried) {
+    const sk = String(item.SK);
+    if (sk.startsWith(situationKeys.prefix)) found.situations.push(sk);
+    else if (sk.startsWith(checkKeys.prefix) && (item.note !== undefined || item.corrections !== undefined)) found.checkNotes.push(sk);
+    else if (sk === departureKeys.key(stayId).SK) found.departure = true;
+    else if (sk.startsWith(auditKeys.prefix) && (item.changes as { reason?: unknown } | undefined)?.reason !== undefined) found.auditReasons.push(sk);
+    else if (sk.startsWith(testResultKeys.prefix) && item.labId !== undefined) found.samples.push({ labId: String(item.labId), sampleId: String(item.sampleId) });
+  }
   return found;
 }
 
@@ -121,36 +115,30 @@ async function sampleDocumentRemovals(samples: PersonalItems['samples'], meter: 
   const names = { '#current': 'current', '#subject': 'subject', '#document': 'document', '#number': 'number' };
   const perSample = await mapWithConcurrency(samples, STAY_CONCURRENCY, async ({ labId, sampleId }) => {
     const items: TxItems = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await db().send(
-        new QueryCommand({
+    const queried = await queryAllCounted(
+      {
+        KeyConditionExpression: 'PK = :pk',
+        ExpressionAttributeValues: { ':pk': sampleKeys.pk(labId, sampleId) },
+        ProjectionExpression: 'PK, SK, #subject.#document.#number, #current.#subject.#document.#number',
+        ExpressionAttributeNames: names,
+        ConsistentRead: true,
+      },
+      meter,
+    );
+    for (const item of queried) {
+      const onSample = item.SK === 'SAMPLE';
+      const subject = (onSample ? (item.current as { subject?: unknown } | undefined)?.subject : item.subject) as { document?: { number?: string } } | undefined;
+      if (subject?.document?.number === undefined) continue;
+      items.push({
+        Update: {
           TableName: tableName(),
-          KeyConditionExpression: 'PK = :pk',
-          ExpressionAttributeValues: { ':pk': sampleKeys.pk(labId, sampleId) },
-          ProjectionExpression: 'PK, SK, #subject.#document.#number, #current.#subject.#document.#number',
-          ExpressionAttributeNames: names,
-          ConsistentRead: true,
-          ExclusiveStartKey: start,
-        }),
-      );
-      meter.items += out.ScannedCount ?? out.Items?.length ?? 0;
-      for (const item of out.Items ?? []) {
-        const onSample = item.SK === 'SAMPLE';
-        const subject = (onSample ? (item.current as { subject?: unknown } | undefined)?.subject : item.subject) as { document?: { number?: string } } | undefined;
-        if (subject?.document?.number === undefined) continue;
-        items.push({
-          Update: {
-            TableName: tableName(),
-            Key: { PK: item.PK, SK: item.SK },
-            UpdateExpression: onSample ? 'REMOVE #current.#subject.#document.#number' : 'REMOVE #subject.#document.#number',
-            ConditionExpression: 'attribute_exists(PK)',
-            ExpressionAttributeNames: onSample ? names : { '#subject': 'subject', '#document': 'document', '#number': 'number' },
-          },
-        });
-      }
-      start = out.LastEvaluatedKey;
-    } while (start);
+          Key: { PK: item.PK, SK: item.SK },
+          UpdateExpression: onSample ? 'REMOVE #current.#subject.#document.#number' : 'REMOVE #subject.#document.#number',
+          ConditionExpression: 'attribute_exists(PK)',
+          ExpressionAttributeNames: onSample ? names : { '#subject': 'subject', '#document': 'document', '#number': 'number' },
+        },
+      });
+    }
     return items;
   });
   return perSample.flat();
