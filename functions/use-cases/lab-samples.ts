@@ -1,3 +1,4 @@
+import { listStayDocuments } from '../entities/document.js';
 import { getFacilityCached } from '../entities/facility.js';
 import { getSample, listSampleVersions, queryUnmatched, sampleKeys, type Sample, type SampleVersion } from '../entities/sample.js';
 import { testResultItem } from '../entities/test-result.js';
@@ -10,7 +11,7 @@ import { logger } from '../shared/logger.js';
 import { decodeCursor, encodeCursor } from '../shared/pagination.js';
 import { assertAdmin, canAccessFacility, type Principal } from '../shared/principal.js';
 import { transactWithRetry, type TxItems } from '../shared/transact.js';
-import { stayEffects } from './lab-stay-effects.js';
+import { documentsToRevoke, stayEffects } from './lab-stay-effects.js';
 import { loadStayFor } from './load-stay.js';
 
 // The unmatched queue and the samples themselves. A result no rule could match is
@@ -156,9 +157,12 @@ export async function assignSample(principal: Principal, labId: string, sampleId
         },
       },
     ];
+    // A positive assigned to a released person revokes the documents that certify otherwise, as a lab's own match does.
+    const revokeDocumentIds = v.result === 'positive' && stay.status === 'released' ? documentsToRevoke(stay, [v], await listStayDocuments(stay.stayId)) : [];
     const effects = stayEffects({
       stay,
       facility,
+      revokeDocumentIds,
       versions: versions.map(({ receivedAt: _r, ...version }) => version),
       now,
       actor: principal.subject,

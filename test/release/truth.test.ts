@@ -255,6 +255,22 @@ describe('a positive result after release', () => {
     expect((await verify(issued.body.documentId)).body.status).toBe('valid');
   });
 
+  it('a positive sample assigned by hand to a released person revokes the notice and certificate too', { timeout: 90_000 }, async () => {
+    const fx = await facilityWithRooms(api, 3);
+    const stay = await releasableStay(api, fx, lab);
+    const released = await release(fx, stay);
+    // The lab typed the passport under another country: nobody matches, it waits for the admins.
+    const sent = await deliver(api, lab, { results: [result({ document: { ...stay.document, country: 'FR' }, collectedAt: hoursAgo(0.5), resultedAt: hoursAgo(0.1), result: 'positive' })] });
+    expect(sent.body.results[0].status).toBe('unmatched');
+    const sampleId = sent.body.results[0].sampleId as string;
+    const assigned = await api.call('POST', `/lab/unmatched/${lab.labId}/${sampleId}/assign`, { token: fx.admin, body: { stayId: stay.stayId, reason: 'Country typed wrong by the lab; same passport number' } });
+    expect(assigned.status, assigned.text).toBe(200);
+    for (const type of ['release_notice', 'health_certificate'] as const) {
+      expect((await verify(of(released.documents, type).documentId)).body).toMatchObject({ status: 'revoked', revocationCode: 'positive_result_after_release' });
+    }
+    expect((await verify(of(released.documents, 'test_report').documentId)).body.status).toBe('valid');
+  });
+
   it('reissuing a valid document whose facts no longer allow it answers 409 with reason codes', { timeout: 60_000 }, async () => {
     const fx = await facilityWithRooms(api, 3);
     const stay = await releasableStay(api, fx, lab);
