@@ -66,12 +66,17 @@ export function planCorrection<C extends CorrectableCheck>(check: C, patch: Corr
     problems.push({ path: '(body)', message: `This check was corrected ${MAX_CORRECTIONS} times already; record a situation instead`, code: 'too_many_corrections' });
   }
   if (problems.length > 0) return { ok: false, problems };
-  const original: OriginalReading = check.original ?? { ...from, measuredAt: check.measuredAt, recordedAt: check.recordedAt, recordedBy: check.recordedBy };
-  const correction: CheckCorrection = { from, to, reason: by.reason, correctedAt: by.at, correctedBy: by.actor };
+  return { ok: true, check: { ...check, ...to, ...historyAfter(check, to, by) }, from, to };
+}
+
+/**
+ * What a check keeps when its reading becomes `to` (a correction, or a slot entered
+ * again with ?replace=true): the first reading in `original`, and one more entry.
+ */
+export function historyAfter(check: CorrectableCheck, to: Reading, by: { reason: string; at: string; actor: string }): { original: OriginalReading; corrections: CheckCorrection[] } {
+  const from = readingOf(check);
   return {
-    ok: true,
-    check: { ...check, ...to, original, corrections: [...(check.corrections ?? []), correction] },
-    from,
-    to,
+    original: check.original ?? { ...from, measuredAt: check.measuredAt, recordedAt: check.recordedAt, recordedBy: check.recordedBy },
+    corrections: [...(check.corrections ?? []), { from, to, reason: by.reason, correctedAt: by.at, correctedBy: by.actor }],
   };
 }

@@ -1,6 +1,6 @@
 import { auditPut } from '../entities/audit.js';
 import { checkIdOf, checkItem, getCheck, listChecks, parseCheckId, type CheckRecord } from '../entities/check.js';
-import { planCorrection, readingOf } from '../domain/check-correction.js';
+import { historyAfter, planCorrection, readingOf } from '../domain/check-correction.js';
 import { putReminderOnce, type Reminder } from '../entities/reminder.js';
 import { roomKeys } from '../entities/room.js';
 import { stayKeys } from '../entities/stay.js';
@@ -64,8 +64,8 @@ export async function recordCheck(principal: Principal, stayId: string, input: R
   }
 }
 
-function describe(input: RecordCheckInput): string {
-  return [`${input.temperatureC.toFixed(1)} °C`, ...input.symptoms].join(', ');
+function describe(reading: { temperatureC: number; symptoms: readonly string[] }): string {
+  return [`${reading.temperatureC.toFixed(1)} °C`, ...reading.symptoms].join(', ');
 }
 
 function validateTiming(stay: CareStay, facility: Facility, input: RecordCheckInput, now: Date): { date: string; measuredAt: string } {
@@ -112,13 +112,7 @@ async function attemptRecord(principal: Principal, stay: CareStay, facility: Fac
     recordedBy: principal.subject,
   };
   // Replacing keeps what was there: the first reading and every correction stay on the check.
-  const check: CheckRecord = existing
-    ? {
-        ...reading,
-        original: existing.original ?? { ...readingOf(existing), measuredAt: existing.measuredAt, recordedAt: existing.recordedAt, recordedBy: existing.recordedBy },
-        corrections: [...(existing.corrections ?? []), { from: readingOf(existing), to: readingOf(reading), reason: input.reason!, correctedAt: at, correctedBy: principal.subject }],
-      }
-    : reading;
+  const check: CheckRecord = existing ? { ...reading, ...historyAfter(existing, readingOf(reading), { reason: input.reason!, at, actor: principal.subject }) } : reading;
   const written = await writeCheck(principal, stay, facility, now, {
     check,
     expected: existing,
@@ -274,7 +268,7 @@ export async function correctCheck(principal: Principal, stayId: string, checkId
         expected: existing,
         onCheckConflict: () => new StaleStayError(),
         audit: { action: 'check_corrected', changes: { date: existing.date, slot: existing.slot, alert: plan.to.alert, from: plan.from, to: plan.to, reason: input.reason } },
-        reminderNote: `${existing.slot}: ${[`${plan.to.temperatureC.toFixed(1)} °C`, ...plan.to.symptoms].join(', ')} (corrected)`,
+        reminderNote: `${existing.slot}: ${describe(plan.to)} (corrected)`,
       });
       return { check: withCheckId(plan.check), replaced: true, ...written };
     } catch (err) {
