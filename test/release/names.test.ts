@@ -18,7 +18,7 @@ let lab: TestLab;
 beforeAll(async () => {
   api = await startApi();
   lab = newLab();
-  useLabs(lab);
+  await useLabs(lab);
   f = await facilityWithRooms(api, NAME_SAMPLES.length + 2);
 });
 afterAll(() => api.close());

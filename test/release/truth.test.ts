@@ -19,7 +19,7 @@ let f: FacilityFixture;
 beforeAll(async () => {
   api = await startApi();
   lab = newLab();
-  useLabs(lab);
+  await useLabs(lab);
   f = await facilityWithRooms(api, 20);
 });
 afterAll(() => api.close());
