@@ -98,8 +98,8 @@ function checkTests(issues: string[], snapshot: unknown): void {
 /** Release and certificate both state the retest that counts was negative; refuse to print otherwise. */
 function checkReleasable(issues: string[], snapshot: DocumentSnapshot): void {
   if (snapshot.type === 'test_report') return;
-  if (snapshot.retest && !retestLine(snapshot)) issues.push('retest: names a sample that is not among tests');
   const retest = retestLine(snapshot);
+  if (snapshot.retest && !retest) issues.push('retest: names a sample that is not among tests');
   if (retest && retest.result !== 'negative') issues.push(`tests: the retest that counts is ${retest.result}; a ${snapshot.type} requires a negative retest`);
 }
 
