@@ -65,8 +65,8 @@ export async function getCheck(stayId: string, date: string, slot: CheckSlot): P
 }
 
 /** Every check of a stay, oldest first (a 60-day stay holds at most 120). */
-export async function listChecks(stayId: string): Promise<CheckRecord[]> {
-  return (await queryPrefix(stayKeys.pk(stayId), checkKeys.prefix)).map(fromItem);
+export async function listChecks(stayId: string, opts: { consistent?: boolean } = {}): Promise<CheckRecord[]> {
+  return (await queryPrefix(stayKeys.pk(stayId), checkKeys.prefix, opts)).map(fromItem);
 }
 
 /** The latest `limit` checks by date, newest first, read consistently. */

@@ -11,8 +11,12 @@ const NEWEST_CHECKS = 8;
 
 /** The fever or symptom checks measured in the `FEVER_LOOKBACK_HOURS` before `now`, newest first. */
 export async function feverOrSymptomChecksInLast24h(stayId: string, now = new Date()): Promise<CheckRecord[]> {
+  return feverOrSymptomChecksIn24hBefore(await latestChecks(stayId, NEWEST_CHECKS), now);
+}
+
+/** Of `checks`, the fever or symptom ones measured in the `FEVER_LOOKBACK_HOURS` before `now`, newest first. */
+export function feverOrSymptomChecksIn24hBefore(checks: readonly CheckRecord[], now: Date): CheckRecord[] {
   const since = now.getTime() - FEVER_LOOKBACK_HOURS * 3600_000;
-  const checks = await latestChecks(stayId, NEWEST_CHECKS);
   return checks
     .filter((c) => c.alert && Date.parse(c.measuredAt) > since && Date.parse(c.measuredAt) <= now.getTime() + 5 * 60_000)
     .sort((a, b) => b.measuredAt.localeCompare(a.measuredAt));

@@ -6,7 +6,7 @@ import { retestThatCounts } from '../domain/retest.js';
 import { listChecks } from '../entities/check.js';
 import type { Facility } from '../entities/facility.js';
 import type { Stay } from '../entities/stay.js';
-import { hadFeverOrSymptomInLast24h } from './recent-fever.js';
+import { feverOrSymptomChecksIn24hBefore } from './recent-fever.js';
 import { latestResults } from './stay-test-results.js';
 
 // The facts release and every document rest on, read consistently from the stay's
@@ -26,7 +26,9 @@ export interface ReleaseEvidence {
 }
 
 export async function gatherReleaseEvidence(stay: Stay, timeZone: string, now = new Date()): Promise<ReleaseEvidence> {
-  const [results, feverOrSymptomInLast24h, checks] = await Promise.all([latestResults(stay.stayId), hadFeverOrSymptomInLast24h(stay.stayId, now), listChecks(stay.stayId)]);
+  // One consistent read of the check log serves both the 24-hour rule and the whole-stay facts.
+  const [results, checks] = await Promise.all([latestResults(stay.stayId), listChecks(stay.stayId, { consistent: true })]);
+  const feverOrSymptomInLast24h = feverOrSymptomChecksIn24hBefore(checks, now).length > 0;
   const retest = retestThatCounts(results, stay.schedule.retestDates, timeZone);
   return {
     ...(retest ? { latestRetest: { result: retest.result, collectedDate: retest.collectedDate }, retest: { sampleId: retest.sampleId, collectedAt: retest.collectedAt } } : {}),
