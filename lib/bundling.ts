@@ -25,6 +25,7 @@ export const BUNDLE_ALIASES: Readonly<Record<string, string>> = {
   '@aws-sdk/credential-provider-node': join(PROJECT_ROOT, 'functions/adapters/lambda-credentials.ts'),
   '@smithy/core/event-streams': join(PROJECT_ROOT, 'functions/adapters/no-event-streams.ts'),
   'mnemonist/lru-cache': join(PROJECT_ROOT, 'functions/adapters/small-lru-cache.ts'),
+  'node:stream/web': join(PROJECT_ROOT, 'functions/adapters/lazy-web-streams.ts'),
 };
 
 /** esbuild API options equal to what NodejsFunction runs (bench and tests). */
