@@ -28,6 +28,13 @@ export const BUNDLE_ALIASES: Readonly<Record<string, string>> = {
   'node:stream/web': join(PROJECT_ROOT, 'functions/adapters/lazy-web-streams.ts'),
 };
 
+/**
+ * Modules placed at the top of every bundle (esbuild `inject`): source-mapped stack
+ * traces that read the map only when a stack is printed, instead of
+ * NODE_OPTIONS=--enable-source-maps reading it at every cold start.
+ */
+export const BUNDLE_INJECT: readonly string[] = [join(PROJECT_ROOT, 'functions/adapters/mapped-stack-traces.ts')];
+
 /** esbuild API options equal to what NodejsFunction runs (bench and tests). */
 export function esbuildOptions(opts: { sourcemap?: boolean } = {}) {
   return {
@@ -40,6 +47,7 @@ export function esbuildOptions(opts: { sourcemap?: boolean } = {}) {
     charset: 'utf8' as const,
     banner: { js: ESM_REQUIRE_BANNER },
     alias: { ...BUNDLE_ALIASES },
+    inject: [...BUNDLE_INJECT],
     ...(opts.sourcemap ? { sourcemap: true, sourcesContent: false } : {}),
   };
 }

@@ -7,7 +7,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { TableAccess } from '../functions/routes.js';
-import { BUNDLE_ALIASES, BUNDLE_TARGET, ESM_REQUIRE_BANNER, MAIN_FIELDS } from './bundling.js';
+import { BUNDLE_ALIASES, BUNDLE_INJECT, BUNDLE_TARGET, ESM_REQUIRE_BANNER, MAIN_FIELDS } from './bundling.js';
 import { copyFilesHooks, type CopyFile } from './copy-files.js';
 import { handlerEntry, LOCK_FILE, PROJECT_ROOT } from './project-paths.js';
 import { tableStatements } from './table-access.js';
@@ -78,6 +78,8 @@ export class HandlerFunction extends Construct {
         mainFields: MAIN_FIELDS,
         charset: Charset.UTF8,
         banner: ESM_REQUIRE_BANNER,
+        // Stack traces mapped to our sources, the map read only when one is printed.
+        inject: [...BUNDLE_INJECT],
         // The AWS SDK is bundled, not taken from the runtime: the function then runs the
         // exact @aws-sdk/* versions package-lock.json pins and the tests ran against
         // (client-dynamodb and lib-dynamodb must match), not whatever the runtime ships

@@ -63,7 +63,9 @@ export class QuarantineDeskStack extends Stack {
       PUBLIC_BASE_URL: props.publicBaseUrl ?? api.endpoint,
       LOG_LEVEL: logLevel,
       RETENTION_DAYS: String(retentionDays),
-      NODE_OPTIONS: '--enable-source-maps',
+      // No NODE_OPTIONS=--enable-source-maps: it reads and parses each bundle's map at
+      // every cold start; the bundles map their own stack traces when one is printed
+      // (functions/adapters/mapped-stack-traces.ts, injected by lib/bundling.ts).
     };
 
     const plans = planHandlers(routes);

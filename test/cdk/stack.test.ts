@@ -134,9 +134,10 @@ describe('functions', () => {
           LoggingConfig: { LogGroup: { Ref: expect.any(String) } },
         });
         expect(Object.keys(fn.Properties.Environment.Variables)).toEqual(
-          expect.arrayContaining(['TABLE_NAME', 'PUBLIC_BASE_URL', 'LOG_LEVEL', 'RETENTION_DAYS', 'NODE_OPTIONS']),
+          expect.arrayContaining(['TABLE_NAME', 'PUBLIC_BASE_URL', 'LOG_LEVEL', 'RETENTION_DAYS']),
         );
-        expect(fn.Properties.Environment.Variables.NODE_OPTIONS).toBe('--enable-source-maps');
+        // Source maps are applied by the bundle itself when a stack is printed (lib/bundling.ts), not at every cold start.
+        expect(fn.Properties.Environment.Variables.NODE_OPTIONS).toBeUndefined();
         expect(JSON.stringify(fn.Properties.Environment.Variables.PUBLIC_BASE_URL)).toContain('.execute-api.');
       }
     }
