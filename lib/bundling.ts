@@ -16,16 +16,19 @@ export const BUNDLE_TARGET = 'node22';
 export const MAIN_FIELDS = ['module', 'main'];
 
 /**
- * SDK modules replaced at bundle time by ones that do what the SDK's would do in
+ * Modules replaced at bundle time by ones that do what the originals would do in
  * a Lambda function, without the code paths that can never run there (see each
- * file's comment). Together ~145 KB of every bundle. Only bundles see these:
- * local runs and tests import the real modules.
+ * file's comment): SDK parts (together ~145 KB of every bundle) and two Node
+ * built-ins whose ES-module import is slow at cold start (node:stream/web, only for
+ * middy's streaming path; node:process, whose facade runs process's lazy getters).
+ * Only bundles see these: local runs and tests import the real modules.
  */
 export const BUNDLE_ALIASES: Readonly<Record<string, string>> = {
   '@aws-sdk/credential-provider-node': join(PROJECT_ROOT, 'functions/adapters/lambda-credentials.ts'),
   '@smithy/core/event-streams': join(PROJECT_ROOT, 'functions/adapters/no-event-streams.ts'),
   'mnemonist/lru-cache': join(PROJECT_ROOT, 'functions/adapters/small-lru-cache.ts'),
   'node:stream/web': join(PROJECT_ROOT, 'functions/adapters/lazy-web-streams.ts'),
+  'node:process': join(PROJECT_ROOT, 'functions/adapters/node-process.ts'),
 };
 
 /**
