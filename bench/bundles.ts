@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { build, type Metafile } from 'esbuild';
 import { jobs, routes } from '../functions/routes.js';
@@ -8,10 +8,12 @@ import { esbuildOptions } from '../lib/bundling.js';
 import { round } from './stats.js';
 
 // Each Lambda bundle built the way the CDK stack builds it (lib/bundling.ts: esbuild,
-// ESM, minified, node22, linked source map), its size, what it is made of (esbuild
-// metafile, bytes per package), and its cold import time in a fresh Node process
-// run as the stack runs it (NODE_OPTIONS=--enable-source-maps), against an empty
-// handler bundled and run the same way, in the same run.
+// ESM, minified, node22, linked source map, mapped stack traces injected), its size,
+// what it is made of (esbuild metafile, bytes per package), and its cold import time
+// in a fresh Node process run as the stack runs it (no NODE_OPTIONS), against an
+// empty handler bundled and run the same way, in the same run. Each import is timed
+// twice inside its process: wall time, and the process's CPU time (user + system),
+// which other processes on a shared machine inflate far less than wall time.
 
 /** Bytes in the output by origin: our code, or the package (a scope counts as one). */
 export type PackageShares = Record<string, number>;
@@ -19,17 +21,31 @@ export type PackageShares = Record<string, number>;
 export interface BundleFigure {
   handler: string;
   bytes: number;
+  /** Median wall time of the import. */
   coldImportMs: number;
   ratioToEmpty: number;
   /** Cold import minus the target's allowance over the empty handler (1.5x + 40 ms); <= 0 meets it. */
   overTargetMs: number;
+  /** Median CPU time (user + system) of the process during the import, and the same against the empty handler's. */
+  coldImportCpuMs: number;
+  cpuRatioToEmpty: number;
+  overTargetCpuMs: number;
   /** Keeps functions/documents/fonts.ts: renders PDFs (the size target does not apply). */
   rendersPdf: boolean;
   shares: PackageShares;
 }
 
 export interface BundleFigures {
-  empty: { bytes: number; coldImportMs: number };
+  empty: { bytes: number; coldImportMs: number; coldImportCpuMs: number };
+  rounds: number;
+  /** Load average (1 min) before and after the timed rounds: how shared the machine was. */
+  load: { before: number; after: number };
+  /**
+   * The sample handler run the way the stack ran it before (NODE_OPTIONS=--enable-source-maps,
+   * which parses the map at import), and what the first printed stack trace now pays once
+   * instead: reading and parsing the map (functions/adapters/mapped-stack-traces.ts).
+   */
+  sourceMaps?: { handler: string; atStart: { coldImportMs: number; coldImportCpuMs: number }; firstStackMs: number };
   handlers: BundleFigure[];
   /** The same handler with the AWS SDK left to the runtime (imported from node_modules, unbundled). */
   externalSdk?: { handler: string; bundled: { bytes: number; coldImportMs: number }; external: { bytes: number; coldImportMs: number } };
@@ -67,34 +83,56 @@ async function bundle(entry: string, outDir: string, extra: { external?: string[
   return { file: outfile, meta: result.metafile };
 }
 
-/** Wall time of importing `file` in a new Node process, measured inside that process. */
-function importOnce(file: string): number {
-  const out = execFileSync(process.execPath, ['--input-type=module', '-e', `const t = performance.now(); await import(${JSON.stringify(file)}); console.log(performance.now() - t);`], {
-    encoding: 'utf8',
-    // As deployed: lib/quarantine-desk-stack.ts sets this for every function.
-    env: { ...process.env, NODE_OPTIONS: '--enable-source-maps', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
-  });
-  return Number(out.trim());
+interface ImportTime {
+  wallMs: number;
+  cpuMs: number;
 }
 
+/** A cold import to time: the bundle, and NODE_OPTIONS for its process (none, as deployed). */
+interface Target {
+  file: string;
+  nodeOptions?: string;
+}
+
+/** Wall and CPU time of importing `file` in a new Node process, measured inside that process. */
+function importOnce({ file, nodeOptions }: Target): ImportTime {
+  const env: NodeJS.ProcessEnv = { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
+  // As deployed: lib/quarantine-desk-stack.ts sets no NODE_OPTIONS.
+  delete env.NODE_OPTIONS;
+  if (nodeOptions) env.NODE_OPTIONS = nodeOptions;
+  const script = `const c = process.cpuUsage(); const t = performance.now(); await import(${JSON.stringify(file)}); const w = performance.now() - t; const u = process.cpuUsage(c); console.log(w, (u.user + u.system) / 1000);`;
+  const [wallMs = NaN, cpuMs = NaN] = execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', env }).trim().split(' ').map(Number);
+  return { wallMs, cpuMs };
+}
+
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] as number;
+};
+
 /**
- * Median cold import of each file over `runs` rounds. Each round imports every file
- * once, in turn, with the first file (the empty handler) imported again before each
- * of the others, so load from other processes on a shared machine falls on the
- * baseline and on the handlers alike.
+ * Median cold import of each target over `runs` rounds. Each round imports every
+ * target once, in turn, with the first (the empty handler) imported again right
+ * before each of the others, so load from other processes on a shared machine falls
+ * on the baseline and on the handlers alike; the ratios are to that baseline.
  */
-function coldImports(files: string[], runs: number): number[] {
-  const times = files.map(() => [] as number[]);
+function coldImports(targets: Target[], runs: number): ImportTime[] {
+  const times = targets.map(() => [] as ImportTime[]);
   for (let r = 0; r < runs; r++) {
-    for (let i = 1; i < files.length; i++) {
-      times[0]!.push(importOnce(files[0]!));
-      times[i]!.push(importOnce(files[i]!));
+    for (let i = 1; i < targets.length; i++) {
+      times[0]!.push(importOnce(targets[0]!));
+      times[i]!.push(importOnce(targets[i]!));
     }
   }
-  return times.map((t) => {
-    t.sort((a, b) => a - b);
-    return t[Math.floor(t.length / 2)] as number;
-  });
+  return times.map((t) => ({ wallMs: median(t.map((x) => x.wallMs)), cpuMs: median(t.map((x) => x.cpuMs)) }));
+}
+
+/** What the first printed stack trace of a bundle pays once: reading and parsing its map (median of `runs` fresh processes). */
+function firstStackMs(file: string, runs: number): number {
+  const script = `import { readFileSync } from 'node:fs'; import { SourceMap } from 'node:module'; const t = performance.now(); const m = new SourceMap(JSON.parse(readFileSync(${JSON.stringify(`${file}.map`)}, 'utf8'))); m.findEntry(0, 100); console.log(performance.now() - t);`;
+  const env = { ...process.env };
+  delete env.NODE_OPTIONS;
+  return median(Array.from({ length: runs }, () => Number(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', env }).trim())));
 }
 
 /** The issue's target: cold import <= 1.5x the empty handler's + 40 ms. */
@@ -113,17 +151,42 @@ export async function benchBundles(opts: { runs?: number } = {}): Promise<Bundle
   // the project so the bare imports resolve to node_modules, as they would to the runtime's copy.
   const sample = 'get-facility';
   const external = await bundle(join(process.cwd(), 'functions/handlers', `${sample}.ts`), mkdtempSync(join(process.cwd(), 'node_modules/.qd-bench-')), { external: ['@aws-sdk/*', '@smithy/*'] });
-  const [emptyMs = NaN, externalMs = NaN, ...handlerMs] = coldImports([empty.file, external.file, ...built.map((b) => b.file)], runs);
+  const sampleFile = built.find((b) => b.name === sample)?.file;
+  const before = loadavg()[0]!;
+  const [e = { wallMs: NaN, cpuMs: NaN }, ext = e, atStart = e, ...handlerTimes] = coldImports(
+    [{ file: empty.file }, { file: external.file }, { file: sampleFile ?? empty.file, nodeOptions: '--enable-source-maps' }, ...built.map((b) => ({ file: b.file }))],
+    runs,
+  );
+  const after = loadavg()[0]!;
   const handlers: BundleFigure[] = built.map(({ name, file, meta }, i) => {
-    const ms = handlerMs[i] as number;
-    return { handler: name, bytes: statSync(file).size, coldImportMs: round(ms), ratioToEmpty: round(ms / emptyMs), overTargetMs: round(ms - coldImportAllowanceMs(emptyMs)), rendersPdf: rendersPdf(meta), shares: shares(meta) };
+    const { wallMs, cpuMs } = handlerTimes[i] as ImportTime;
+    return {
+      handler: name,
+      bytes: statSync(file).size,
+      coldImportMs: round(wallMs),
+      ratioToEmpty: round(wallMs / e.wallMs),
+      overTargetMs: round(wallMs - coldImportAllowanceMs(e.wallMs)),
+      coldImportCpuMs: round(cpuMs),
+      cpuRatioToEmpty: round(cpuMs / e.cpuMs),
+      overTargetCpuMs: round(cpuMs - coldImportAllowanceMs(e.cpuMs)),
+      rendersPdf: rendersPdf(meta),
+      shares: shares(meta),
+    };
   });
   const bundled = handlers.find((h) => h.handler === sample);
   const externalSdk = bundled
-    ? { handler: sample, bundled: { bytes: bundled.bytes, coldImportMs: bundled.coldImportMs }, external: { bytes: statSync(external.file).size, coldImportMs: round(externalMs) } }
+    ? { handler: sample, bundled: { bytes: bundled.bytes, coldImportMs: bundled.coldImportMs }, external: { bytes: statSync(external.file).size, coldImportMs: round(ext.wallMs) } }
     : undefined;
-  const emptyFigure = { bytes: statSync(empty.file).size, coldImportMs: round(emptyMs) };
+  const sourceMaps = sampleFile ? { handler: sample, atStart: { coldImportMs: round(atStart.wallMs), coldImportCpuMs: round(atStart.cpuMs) }, firstStackMs: round(firstStackMs(sampleFile, runs)) } : undefined;
+  const emptyFigure = { bytes: statSync(empty.file).size, coldImportMs: round(e.wallMs), coldImportCpuMs: round(e.cpuMs) };
   rmSync(dirname(external.file), { recursive: true, force: true });
   rmSync(dir, { recursive: true, force: true });
-  return { empty: emptyFigure, handlers, ...(externalSdk ? { externalSdk } : {}) };
+  return {
+    empty: emptyFigure,
+    rounds: runs,
+    load: { before: round(before), after: round(after) },
+    handlers,
+    ...(externalSdk ? { externalSdk } : {}),
+    ...(sourceMaps ? { sourceMaps } : {}),
+  };
 }

@@ -112,25 +112,43 @@ export function renderReport(r: Report): string {
   if (r.bundles) {
     const b = r.bundles;
     const allowance = round2(coldImportAllowanceMs(b.empty.coldImportMs));
+    const cpuAllowance = round2(coldImportAllowanceMs(b.empty.coldImportCpuMs));
     out.push('## Lambda bundles (esbuild, minified ESM, as lib/bundling.ts builds them) and cold import time vs an empty handler', '');
     out.push(
-      `Cold import as deployed (linked source map, NODE_OPTIONS=--enable-source-maps), median of fresh processes. Target for every handler that renders no PDF: bundle <= 300 KB and cold import <= 1.5x the empty handler's + 40 ms = **${allowance} ms** in this run.`,
+      `Cold import as deployed (linked source map, applied only when a stack is printed; no NODE_OPTIONS), median of ${b.rounds} fresh processes per handler, each right after a fresh import of the empty handler (whose median is over all of those). Each import is timed by wall clock and by the process's CPU time (user + system), which other processes on the shared machine inflate far less; load average ${b.load.before} before, ${b.load.after} after. Target for every handler that renders no PDF: bundle <= 300 KB and cold import <= 1.5x the empty handler's + 40 ms = **${cpuAllowance} ms CPU** (wall: ${allowance} ms) in this run.`,
       '',
     );
-    const pdf = (h: BundleFigures['handlers'][number]) => h.rendersPdf;
-    const meets = (h: BundleFigures['handlers'][number]) => (pdf(h) ? 'PDF' : h.bytes <= 300 * 1024 && h.overTargetMs <= 0 ? 'yes' : 'NO');
+    type Fig = BundleFigures['handlers'][number];
+    const pdf = (h: Fig) => h.rendersPdf;
+    const meets = (h: Fig, over: number) => (pdf(h) ? 'PDF' : h.bytes <= 300 * 1024 && over <= 0 ? 'yes' : 'NO');
     out.push(
       table(
-        ['handler', 'bundle', 'cold import ms', 'ratio to empty', 'meets target'],
-        [['(empty handler)', kb(b.empty.bytes), b.empty.coldImportMs, 1, ''], ...b.handlers.map((h) => [h.handler, kb(h.bytes), h.coldImportMs, h.ratioToEmpty, meets(h)])],
+        ['handler', 'bundle', 'cold import CPU ms', 'ratio to empty', 'meets target (CPU)', 'wall ms', 'ratio', 'meets (wall)'],
+        [
+          ['(empty handler)', kb(b.empty.bytes), b.empty.coldImportCpuMs, 1, '', b.empty.coldImportMs, 1, ''],
+          ...b.handlers.map((h) => [h.handler, kb(h.bytes), h.coldImportCpuMs, h.cpuRatioToEmpty, meets(h, h.overTargetCpuMs), h.coldImportMs, h.ratioToEmpty, meets(h, h.overTargetMs)]),
+        ],
       ),
       '',
     );
     const nonPdf = b.handlers.filter((h) => !pdf(h));
     if (nonPdf.length) {
       const max = nonPdf.reduce((a, h) => (h.bytes > a.bytes ? h : a));
-      const slow = nonPdf.reduce((a, h) => (h.coldImportMs > a.coldImportMs ? h : a));
-      out.push(`Handlers without PDFs: largest ${max.handler} ${kb(max.bytes)}; slowest cold import ${slow.handler} ${slow.coldImportMs} ms = ${slow.ratioToEmpty}x the empty handler (allowance ${allowance} ms).`, '');
+      const slow = nonPdf.reduce((a, h) => (h.coldImportCpuMs > a.coldImportCpuMs ? h : a));
+      const slowWall = nonPdf.reduce((a, h) => (h.coldImportMs > a.coldImportMs ? h : a));
+      const within = (over: (h: Fig) => number) => nonPdf.filter((h) => h.bytes <= 300 * 1024 && over(h) <= 0).length;
+      out.push(
+        `Handlers without PDFs: largest ${max.handler} ${kb(max.bytes)}; ${within((h) => h.overTargetCpuMs)} of ${nonPdf.length} within the target by CPU time (slowest ${slow.handler} ${slow.coldImportCpuMs} ms = ${slow.cpuRatioToEmpty}x the empty handler, allowance ${cpuAllowance} ms), ${within((h) => h.overTargetMs)} of ${nonPdf.length} by wall time (slowest ${slowWall.handler} ${slowWall.coldImportMs} ms, allowance ${allowance} ms).`,
+        '',
+      );
+    }
+    if (b.sourceMaps) {
+      const m = b.sourceMaps;
+      const now = b.handlers.find((h) => h.handler === m.handler);
+      out.push(
+        `Source maps (${m.handler}, same rounds): with NODE_OPTIONS=--enable-source-maps, as the stack ran before, the import took ${m.atStart.coldImportCpuMs} ms CPU / ${m.atStart.coldImportMs} ms wall${now ? ` against ${now.coldImportCpuMs} / ${now.coldImportMs} ms now` : ''}. The bundle now reads its map when it first prints a stack trace (only unexpected errors print one): that costs ${m.firstStackMs} ms once per instance.`,
+        '',
+      );
     }
     out.push('### What each bundle is made of (esbuild metafile, KB in the minified output)', '');
     out.push(
