@@ -12,6 +12,7 @@ import { discoveredIssuer, keyIssuer, tokenVerifier, type TokenVerifier } from '
 import { loadOrCreateProviderKeys } from './oidc/keys.js';
 import { createLocalProvider, OIDC_PREFIX, type LocalProvider } from './oidc/provider.js';
 import { resetAccounts } from '../functions/ports/accounts.js';
+import { ensureFirstAdmin, type FirstAdmin } from './oidc/first-admin.js';
 
 // The whole system on one machine: DynamoDB Local, the table, the HTTP server in
 // front of the handlers, and the scheduled jobs on timers. Used by `npm start`,
@@ -39,6 +40,8 @@ export interface LocalStack {
   keys: KeyPair;
   /** The local OpenID provider people sign in with (issuer <url>/oidc). */
   oidc: LocalProvider;
+  /** The administrator created by this start (first start only), or whether accounts still wait for their first sign-in. */
+  firstAdmin: FirstAdmin;
   stop(): Promise<void>;
 }
 
@@ -54,6 +57,12 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
     await createTable(dynamo.endpoint, o.tableName);
     const keys = o.ephemeralKey ? newKeyPair() : loadOrCreateKeyPair(join(o.dataDir, 'local-jwt-key.pem'));
     const scripts = keyIssuer(LOCAL_ISSUER, LOCAL_AUDIENCE, keys.publicKey);
+    const accountsFile = o.persist ? join(o.dataDir, 'accounts.json') : undefined;
+    if (accountsFile) process.env.ACCOUNTS_FILE = accountsFile;
+    else delete process.env.ACCOUNTS_FILE;
+    resetAccounts();
+    const firstAdmin = await ensureFirstAdmin(accountsFile);
+    const providerKeys = await loadOrCreateProviderKeys(o.persist ? join(o.dataDir, 'oidc-keys.json') : undefined);
     // Until the provider exists (it needs the port) only script tokens are accepted.
     let verify: TokenVerifier = tokenVerifier([scripts]);
     let oidc: LocalProvider | undefined;
@@ -64,11 +73,6 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
     await new Promise<void>((resolve) => server.listen(o.port, '127.0.0.1', resolve));
     const port = (server.address() as AddressInfo).port;
     process.env.PUBLIC_BASE_URL ??= `http://localhost:${port}`;
-    const accountsFile = o.persist ? join(o.dataDir, 'accounts.json') : undefined;
-    if (accountsFile) process.env.ACCOUNTS_FILE = accountsFile;
-    else delete process.env.ACCOUNTS_FILE;
-    resetAccounts();
-    const providerKeys = await loadOrCreateProviderKeys(o.persist ? join(o.dataDir, 'oidc-keys.json') : undefined);
     oidc = createLocalProvider({ baseUrl: `http://localhost:${port}`, keys: providerKeys, accountsFile, idTokenSeconds: o.idTokenSeconds, stateFile: o.persist ? join(o.dataDir, 'oidc-state.json') : undefined });
     // The page signs in against it; the API finds its keys by discovery, as API Gateway finds Cognito's.
     process.env.OIDC_ISSUER = oidc.issuer;
@@ -81,6 +85,7 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
       dynamo,
       keys,
       oidc,
+      firstAdmin,
       async stop() {
         stopJobs();
         oidc?.flush();

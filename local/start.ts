@@ -2,7 +2,6 @@ import { join } from 'node:path';
 import { parseCli, intOption } from './cli.js';
 import { signToken } from './jwt.js';
 import { startLocalStack } from './local-stack.js';
-import { ensureFirstAdmin } from './oidc/first-admin.js';
 import { removeStackFile, writeStackFile } from './stack-file.js';
 
 // `npm start`: the whole system on this machine. Ctrl-C or SIGTERM stops the HTTP
@@ -54,7 +53,7 @@ if (!inMemory) writeStackFile(dataDir, { pid: process.pid, url: stack.url, dynam
 
 const publicUrl = stack.url.replace('127.0.0.1', 'localhost');
 console.log(`quarantine-desk is running on ${publicUrl}  (DynamoDB Local on ${stack.dynamo.endpoint}, data ${inMemory ? 'in memory' : `in ${dataDir}/`})`);
-const first = await ensureFirstAdmin(process.env.ACCOUNTS_FILE);
+const first = stack.firstAdmin;
 if (first.created) {
   console.log(`First sign-in: open ${publicUrl}, sign in as "${first.username}" with the one-time password  ${first.password}`);
   console.log(`               and choose your own password (it is shown only now${inMemory ? '; this run keeps accounts in memory' : ''}). Then create your team's accounts under Accounts.`);
