@@ -43,7 +43,9 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 if (inMemory) process.env.LAB_SECRETS ??= '{}';
 else process.env.LAB_SECRETS_FILE ??= join(dataDir, 'labs.json');
 
-const stack = await startLocalStack({ port, dynamoPort, persist: !inMemory, ephemeralKey: inMemory, dataDir, tableName, jobs: !values['no-jobs'] }).catch(
+// OIDC_ID_TOKEN_SECONDS: a shorter ID token life than Cognito's hour (tests watch it expire).
+const idTokenSeconds = Number(process.env.OIDC_ID_TOKEN_SECONDS) || undefined;
+const stack = await startLocalStack({ port, dynamoPort, persist: !inMemory, ephemeralKey: inMemory, dataDir, tableName, jobs: !values['no-jobs'], idTokenSeconds }).catch(
   (err: Error) => {
     console.error(`npm start: ${err.message}`);
     process.exit(1);
