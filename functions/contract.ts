@@ -355,7 +355,7 @@ export const operations: Readonly<Record<string, Operation>> = {
   'GET /': {
     tag: 'Web',
     summary: 'Staff web form',
-    description: 'the staff web form (sign in with a token)',
+    description: 'the staff web form (sign in with your account, or a token)',
     responses: { 200: { description: 'The page', media: 'text/html' }, 304: { description: 'Not modified (If-None-Match)' } },
   },
   'GET /openapi.json': {
@@ -368,7 +368,7 @@ export const operations: Readonly<Record<string, Operation>> = {
     tag: 'Web',
     summary: 'Sign-in settings of the staff page',
     description: 'where the staff page signs in (OAuth 2.0 code + PKCE): the OpenID issuer, the app client and, for Cognito managed login, its endpoints',
-    responses: { 200: ok('The sign-in settings', AuthConfig), 404: { description: 'Sign-in is not configured here', problem: Problem } },
+    responses: { 200: ok('The sign-in settings (`enabled: false` where there is no OpenID provider)', AuthConfig) },
   },
   'GET /api-docs': {
     tag: 'API',

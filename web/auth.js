@@ -50,6 +50,7 @@ export async function startAuth() {
   const res = await fetch('/auth/config', { cache: 'no-store' }).catch(() => null);
   if (!res || !res.ok) return '';
   settings = await res.json();
+  if (!settings.enabled) return '';
   const origin = location.origin;
   manager = new window.oidc.UserManager({
     authority: settings.authority,

@@ -97,9 +97,10 @@ async function signIn(e) {
 /** Signed in with the account but no facility chosen yet: list them (one: take it). */
 async function show() {
   const account = session.kind === 'account' && Boolean(session.token);
-  $('#signin-account').hidden = account;
+  // Where there is no OpenID provider (a bare API server) a pasted token is the only way in.
+  $('#signin-account').hidden = account || !authAvailable();
   $('#s-token-box').hidden = account;
-  $('#s-account').disabled = !authAvailable();
+  $('#s-token-box').open = !authAvailable();
   if (!account) return;
   await loadFacilities();
   const list = JSON.parse($('#s-facility').dataset.facilities || '[]');

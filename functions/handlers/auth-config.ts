@@ -1,4 +1,3 @@
-import { NotFoundError } from '../shared/errors.js';
 import { authSettings } from '../shared/auth-config.js';
 import { httpHandler, json } from '../shared/public-http.js';
 
@@ -8,11 +7,12 @@ import { httpHandler, json } from '../shared/public-http.js';
 // revocation or logout endpoint.
 export const handler = httpHandler('public', async () => {
   const s = authSettings();
-  if (!s.OIDC_ISSUER || !s.OIDC_CLIENT_ID) throw new NotFoundError('Sign-in is not configured.');
+  if (!s.OIDC_ISSUER || !s.OIDC_CLIENT_ID) return json(200, { enabled: false }, { 'cache-control': 'no-cache' });
   const domain = s.OIDC_DOMAIN_URL?.replace(/\/$/, '');
   return json(
     200,
     {
+      enabled: true,
       authority: s.OIDC_ISSUER,
       clientId: s.OIDC_CLIENT_ID,
       scope: 'openid profile',

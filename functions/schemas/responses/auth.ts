@@ -4,9 +4,11 @@ import { meta } from './common.js';
 /** What the page needs to sign people in (OAuth 2.0 code + PKCE), locally and in the cloud alike. */
 export const AuthConfig = meta(
   z.object({
-    authority: z.string(),
-    clientId: z.string(),
-    scope: z.string(),
+    /** false: no OpenID provider here (a bare API server): the page offers token sign-in only. */
+    enabled: z.boolean(),
+    authority: z.optional(z.string()),
+    clientId: z.optional(z.string()),
+    scope: z.optional(z.string()),
     /** Endpoints given outright (Cognito's managed login); absent: the page reads the issuer's discovery document. */
     metadata: z.optional(
       z.object({
