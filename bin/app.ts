@@ -16,6 +16,8 @@ const retentionDays = retentionContext === undefined ? undefined : Number(retent
 // `-c accountConcurrency=1000 -c publicConcurrency=10 -c labConcurrency=10`, or
 // `-c reserveConcurrency=false` on an account whose Lambda quota is too small to reserve any.
 const operatorEmail = app.node.tryGetContext('operatorEmail') as string | undefined;
+// Staff sign-in: `-c cognitoDomainPrefix=zz-desk` names the managed login domain (default quarantine-desk-<account>).
+const cognitoDomainPrefix = app.node.tryGetContext('cognitoDomainPrefix') as string | undefined;
 const limits = limitsFromContext((key) => app.node.tryGetContext(key));
 
 // Env-agnostic: the same template deploys to whichever account/region the CLI is pointed at.
@@ -26,6 +28,7 @@ new QuarantineDeskStack(app, 'QuarantineDeskStack', {
   retentionDays,
   limits,
   operatorEmail,
+  cognitoDomainPrefix,
 });
 
 // cdk-nag 3 is a CDK policy-validation plugin (not an Aspect any more): any finding that is

@@ -10,6 +10,7 @@ import { CheckList, DepartureEntry, RecordedCheck, ReminderList, Situation, Situ
 import { DocumentList, DocumentReceipt, HealthSignoffResult, Released, Revoked, Verification } from './schemas/responses/documents.js';
 import { AddRoomsResult, Board, Facility, FacilityList, FacilityStats, FreedRoom } from './schemas/responses/facility.js';
 import { AssignedSample, IngestReport, LabRecord, SampleHistory, StayTests, UnassignedSample, UnmatchedList } from './schemas/responses/lab.js';
+import { AuthConfig } from './schemas/responses/auth.js';
 import { conflictOf, DOCUMENT_REFUSALS, Problem, type ReasonCode } from './schemas/responses/problem.js';
 import { AuditTrail, BatchReport, RegisteredStay, ScheduleChange, StayList, Transferred } from './schemas/responses/stay.js';
 import { describe } from './schemas/responses/common.js';
@@ -354,7 +355,7 @@ export const operations: Readonly<Record<string, Operation>> = {
   'GET /': {
     tag: 'Web',
     summary: 'Staff web form',
-    description: 'the staff web form (sign in with a token)',
+    description: 'the staff web form (sign in with your account, or a token)',
     responses: { 200: { description: 'The page', media: 'text/html' }, 304: { description: 'Not modified (If-None-Match)' } },
   },
   'GET /openapi.json': {
@@ -362,6 +363,12 @@ export const operations: Readonly<Record<string, Operation>> = {
     summary: 'This API as OpenAPI 3.1',
     description: 'this API as an OpenAPI 3.1 document (generated from the route table and the zod schemas)',
     responses: { 200: ok('The OpenAPI document', z.looseObject({ openapi: z.string(), paths: z.record(z.string(), z.unknown()) })) },
+  },
+  'GET /auth/config': {
+    tag: 'Web',
+    summary: 'Sign-in settings of the staff page',
+    description: 'where the staff page signs in (OAuth 2.0 code + PKCE): the OpenID issuer, the app client and, for Cognito managed login, its endpoints',
+    responses: { 200: ok('The sign-in settings (`enabled: false` where there is no OpenID provider)', AuthConfig) },
   },
   'GET /api-docs': {
     tag: 'API',

@@ -60,6 +60,7 @@ export const routes: readonly RouteDef[] = [
   { method: 'GET', path: '/assets/{file}', handler: 'web-assets', access: 'public', table: 'none' },
   { method: 'GET', path: '/api-docs', handler: 'web-assets', access: 'public', table: 'none' },
   { method: 'GET', path: '/openapi.json', handler: 'get-openapi', access: 'public', table: 'none' },
+  { method: 'GET', path: '/auth/config', handler: 'auth-config', access: 'public', table: 'none' },
   { method: 'POST', path: '/lab/results', handler: 'lab-results', access: 'lab', memoryMb: 512, timeoutSeconds: 29, deletes: true },
   { method: 'GET', path: '/lab/unmatched', handler: 'list-unmatched', access: 'admin' },
   { method: 'POST', path: '/lab/unmatched/{labId}/{sampleId}/assign', handler: 'assign-sample', access: 'staff' },

@@ -1,9 +1,14 @@
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Aws, Duration, Fn, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import {
   AccountRecovery,
+  CfnManagedLoginBranding,
   ClientAttributes,
   FeaturePlan,
+  ManagedLoginVersion,
+  OAuthScope,
+  UserPoolClientIdentityProvider,
+  UserPoolDomain,
   Mfa,
   StandardThreatProtectionMode,
   StringAttribute,
@@ -13,7 +18,9 @@ import {
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 
-// Staff sign-in. The claims handlers read (functions/shared/principal.ts) are
+// Staff sign-in: Cognito managed login on the pool's domain, OAuth 2.0 code grant
+// with PKCE from the staff page (no implicit grant), rotated refresh tokens that
+// sign-out revokes. The claims handlers read (functions/shared/principal.ts) are
 // `sub`, `custom:role`, `custom:facilities` and `cognito:groups`; only an
 // administrator (AdminUpdateUserAttributes, with IAM credentials) may set the
 // custom attributes, because the app client cannot write them.
@@ -23,12 +30,22 @@ import { Construct } from 'constructs';
 
 export const ADMIN_GROUP = 'admin';
 
+export interface StaffAuthProps {
+  /** Where the staff page is served (https://...): its `/` is the sign-in callback and the logout URL. */
+  webOrigin: string;
+  /** Managed login domain prefix (<prefix>.auth.<region>.amazoncognito.com); default quarantine-desk-<account>. */
+  domainPrefix?: string;
+}
+
 export class StaffAuth extends Construct {
   readonly userPool: UserPool;
   readonly client: UserPoolClient;
+  readonly domain: UserPoolDomain;
   readonly authorizer: HttpJwtAuthorizer;
+  /** What the page's sign-in needs (functions/shared/auth-config.ts), for the web and auth-config Lambdas. */
+  readonly webEnvironment: Record<string, string>;
 
-  constructor(scope: Construct, id: string) {
+  constructor(scope: Construct, id: string, props: StaffAuthProps) {
     super(scope, id);
     this.userPool = new UserPool(this, 'UserPool', {
       // Accounts are created by administrators only.
@@ -70,18 +87,47 @@ export class StaffAuth extends Construct {
     });
 
     const standard = { email: true, emailVerified: true, fullname: true };
+    const home = `${props.webOrigin.replace(/\/$/, '')}/`;
     this.client = this.userPool.addClient('WebClient', {
-      // A browser cannot keep a secret.
+      // A browser cannot keep a secret: a public client, the code grant with PKCE (Cognito
+      // requires a code_challenge from clients without a secret).
       generateSecret: false,
       authFlows: { userSrp: true },
-      // Sign-in is SRP from the web form; no hosted UI, so no OAuth flows (CDK would
-      // otherwise enable implicit and code grants with an example.com callback).
-      disableOAuth: true,
+      oAuth: {
+        flows: { authorizationCodeGrant: true, implicitCodeGrant: false, clientCredentials: false },
+        scopes: [OAuthScope.OPENID, OAuthScope.PROFILE, OAuthScope.EMAIL],
+        callbackUrls: [home],
+        logoutUrls: [home],
+      },
+      supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
+      idTokenValidity: Duration.hours(1),
+      accessTokenValidity: Duration.hours(1),
+      refreshTokenValidity: Duration.days(30),
+      // Each refresh returns a new refresh token; the old one works for 10 more seconds (two tabs at once).
+      refreshTokenRotationGracePeriod: Duration.seconds(10),
+      enableTokenRevocation: true,
       preventUserExistenceErrors: true,
       readAttributes: new ClientAttributes().withStandardAttributes(standard).withCustomAttributes('role', 'facilities'),
       // Deliberately without custom:role and custom:facilities: users cannot grant themselves access.
       writeAttributes: new ClientAttributes().withStandardAttributes({ fullname: true }),
     });
+
+    // Managed login (the newer pages, with Cognito's own branding) on a Cognito domain.
+    this.domain = this.userPool.addDomain('ManagedLogin', {
+      cognitoDomain: { domainPrefix: props.domainPrefix ?? Fn.join('-', ['quarantine-desk', Aws.ACCOUNT_ID]) },
+      managedLoginVersion: ManagedLoginVersion.NEWER_MANAGED_LOGIN,
+    });
+    new CfnManagedLoginBranding(this, 'ManagedLoginBranding', {
+      userPoolId: this.userPool.userPoolId,
+      clientId: this.client.userPoolClientId,
+      useCognitoProvidedValues: true,
+    });
+
+    this.webEnvironment = {
+      OIDC_ISSUER: this.userPool.userPoolProviderUrl,
+      OIDC_CLIENT_ID: this.client.userPoolClientId,
+      OIDC_DOMAIN_URL: this.domain.baseUrl(),
+    };
 
     // The web form sends the ID token: its `aud` is the client id and it carries the custom claims.
     this.authorizer = new HttpJwtAuthorizer('StaffJwt', this.userPool.userPoolProviderUrl, {

@@ -1,4 +1,4 @@
-import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Lazy, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { jobs as allJobs, routes as allRoutes, type JobDef, type RouteDef } from '../functions/routes.js';
 import { QuarantineApi } from './api.js';
@@ -29,6 +29,8 @@ export interface QuarantineDeskStackProps extends StackProps {
   limits?: TrafficLimits;
   /** E-mail subscribed to the operators' alarm topic. */
   operatorEmail?: string;
+  /** Cognito managed login domain prefix (globally unique); default quarantine-desk-<account id>. */
+  cognitoDomainPrefix?: string;
 }
 
 // Everything is driven by functions/routes.ts: one Lambda per distinct handler,
@@ -47,14 +49,19 @@ export class QuarantineDeskStack extends Stack {
     if (!Number.isInteger(retentionDays) || retentionDays < 1 || retentionDays > 3650) throw new Error(`retentionDays must be a whole number of days from 1 to 3650, not ${retentionDays}`);
 
     const { table } = new QuarantineTable(this, 'Data');
-    const auth = new StaffAuth(this, 'StaffAuth');
+    // The page's own URL is the sign-in callback; the API (which serves it) is created after the client its authorizer names.
+    let apiEndpoint = '';
+    const auth = new StaffAuth(this, 'StaffAuth', { webOrigin: props.publicBaseUrl ?? Lazy.string({ produce: () => apiEndpoint }), domainPrefix: props.cognitoDomainPrefix });
     const limits = props.limits ?? DEFAULT_LIMITS;
     const api = new QuarantineApi(this, 'Api', { staffAuthorizer: auth.authorizer, limits });
+    apiEndpoint = api.endpoint;
     const integrations = new Integrations(this, 'Integrations');
     // Handlers that talk to a port's cloud adapter get its name and permission (and only they).
     const wireIntegrations = (handler: string, fn: HandlerFunction) => {
       if (handler === 'lab-results') integrations.grantLabSecrets(fn.fn);
       if (handler === 'deliver-reminders') integrations.grantReminders(fn.fn);
+      // The page's sign-in settings and its CSP (the managed login domain).
+      if (handler === 'auth-config' || handler === 'web-assets') for (const [k, v] of Object.entries(auth.webEnvironment)) fn.fn.addEnvironment(k, v);
     };
 
     // Names as functions/shared/config.ts reads them.
@@ -104,6 +111,7 @@ export class QuarantineDeskStack extends Stack {
     new CfnOutput(this, 'ApiUrl', { value: api.stage.url, description: 'Base URL of the HttpApi ($default stage)' });
     new CfnOutput(this, 'UserPoolId', { value: auth.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: auth.client.userPoolClientId });
+    new CfnOutput(this, 'SignInDomain', { value: auth.domain.baseUrl(), description: 'Cognito managed login (staff sign in here from the page)' });
     new CfnOutput(this, 'TableName', { value: table.tableName });
     new CfnOutput(this, 'LabSecretsArn', { value: integrations.labSecrets.secretArn, description: 'Put {"<labId>": "<secret>"} here to admit a lab' });
     new CfnOutput(this, 'ReminderTopicArn', { value: integrations.reminderTopic.topicArn, description: 'Subscribe staff e-mail or SMS here' });

@@ -1,16 +1,16 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { jwtVerify } from 'jose';
+import { keyIssuer, MAX_TOKEN_LIFETIME_SECONDS, tokenVerifier } from './token-verifier.js';
 
-// Local stand-in for Cognito: RS256 tokens signed with a key pair kept under .data/
-// (or held in memory only), verified by the local server with `jose` as strictly as
-// the HttpApi JWT authorizer verifies Cognito's.
+// Tokens for scripts and tests (`npm run token`): RS256, Cognito-shaped, signed with
+// a key pair kept under .data/ (or held in memory only). People sign in through the
+// local OpenID provider instead (local/oidc/); the server checks both kinds with the
+// same verifier (token-verifier.ts).
 
 export const LOCAL_ISSUER = 'quarantine-desk-local';
 export const LOCAL_AUDIENCE = 'quarantine-desk';
-/** Cognito issues ID and access tokens for at most one day; a longer-lived token is not one of ours. */
-export const MAX_TOKEN_LIFETIME_SECONDS = 24 * 3600;
+export { MAX_TOKEN_LIFETIME_SECONDS };
 
 export interface KeyPair {
   privateKey: KeyObject;
@@ -63,35 +63,7 @@ export function signToken(key: KeyObject, claims: TokenClaims, ttlSeconds = 12 *
   return `${head}.${sign('sha256', Buffer.from(head), key).toString('base64url')}`;
 }
 
-/**
- * Verified claims, or undefined for a malformed, forged, expired, not-yet-valid,
- * foreign or over-long token. Like the HttpApi JWT authorizer: RS256 only, exp, nbf
- * and iat against the clock, our issuer, and `aud` (ID tokens) or, when there is no
- * `aud`, `client_id` (Cognito access tokens) naming our client; plus what Cognito
- * guarantees and the handlers rely on: a non-empty `sub`, a `token_use` that fits
- * the audience claim, and a lifetime of at most a day.
- */
-export async function verifyToken(key: KeyObject, token: string, now = Date.now()): Promise<Record<string, unknown> | undefined> {
-  try {
-    const { payload } = await jwtVerify(token, key, {
-      algorithms: ['RS256'],
-      issuer: LOCAL_ISSUER,
-      currentDate: new Date(now),
-      maxTokenAge: MAX_TOKEN_LIFETIME_SECONDS,
-      requiredClaims: ['sub', 'exp', 'iat', 'token_use'],
-    });
-    const { sub, exp, iat, aud, token_use: use } = payload as Record<string, unknown>;
-    if (typeof sub !== 'string' || sub.trim() === '') return undefined;
-    if (typeof exp !== 'number' || typeof iat !== 'number' || exp - iat > MAX_TOKEN_LIFETIME_SECONDS) return undefined;
-    if (use === 'id') {
-      if (!(Array.isArray(aud) ? aud.includes(LOCAL_AUDIENCE) : aud === LOCAL_AUDIENCE)) return undefined;
-    } else if (use === 'access') {
-      if (aud !== undefined || payload.client_id !== LOCAL_AUDIENCE) return undefined;
-    } else {
-      return undefined;
-    }
-    return payload as Record<string, unknown>;
-  } catch {
-    return undefined;
-  }
+/** Verified claims of a token signed with `publicKey` (see token-verifier.ts for every check). */
+export async function verifyToken(publicKey: KeyObject, token: string, now = Date.now()): Promise<Record<string, unknown> | undefined> {
+  return tokenVerifier([keyIssuer(LOCAL_ISSUER, LOCAL_AUDIENCE, publicKey)])(token, now);
 }

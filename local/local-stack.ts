@@ -7,6 +7,12 @@ import { startDynamoLocal, type DynamoLocal } from './dynamodb-local.js';
 import { loadOrCreateKeyPair, newKeyPair, type KeyPair } from './jwt.js';
 import { startJobTimers } from './job-timers.js';
 import { createLocalServer } from './server.js';
+import { LOCAL_AUDIENCE, LOCAL_ISSUER } from './jwt.js';
+import { discoveredIssuer, keyIssuer, tokenVerifier, type TokenVerifier } from './token-verifier.js';
+import { loadOrCreateProviderKeys } from './oidc/keys.js';
+import { createLocalProvider, OIDC_PREFIX, type LocalProvider } from './oidc/provider.js';
+import { resetAccounts } from '../functions/ports/accounts.js';
+import { ensureFirstAdmin, type FirstAdmin } from './oidc/first-admin.js';
 
 // The whole system on one machine: DynamoDB Local, the table, the HTTP server in
 // front of the handlers, and the scheduled jobs on timers. Used by `npm start`,
@@ -24,12 +30,18 @@ export interface LocalStackOptions {
   jobs: boolean;
   /** Use a throwaway signing key instead of `${dataDir}/local-jwt-key.pem`. */
   ephemeralKey?: boolean;
+  /** ID token lifetime of the local OpenID provider (default one hour, like Cognito's). */
+  idTokenSeconds?: number;
 }
 
 export interface LocalStack {
   url: string;
   dynamo: DynamoLocal;
   keys: KeyPair;
+  /** The local OpenID provider people sign in with (issuer <url>/oidc). */
+  oidc: LocalProvider;
+  /** The administrator created by this start (first start only), or whether accounts still wait for their first sign-in. */
+  firstAdmin: FirstAdmin;
   stop(): Promise<void>;
 }
 
@@ -44,18 +56,39 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
     resetDb();
     await createTable(dynamo.endpoint, o.tableName);
     const keys = o.ephemeralKey ? newKeyPair() : loadOrCreateKeyPair(join(o.dataDir, 'local-jwt-key.pem'));
-    const server = createLocalServer({ publicKey: keys.publicKey });
+    const scripts = keyIssuer(LOCAL_ISSUER, LOCAL_AUDIENCE, keys.publicKey);
+    const accountsFile = o.persist ? join(o.dataDir, 'accounts.json') : undefined;
+    if (accountsFile) process.env.ACCOUNTS_FILE = accountsFile;
+    else delete process.env.ACCOUNTS_FILE;
+    resetAccounts();
+    const firstAdmin = await ensureFirstAdmin(accountsFile);
+    const providerKeys = await loadOrCreateProviderKeys(o.persist ? join(o.dataDir, 'oidc-keys.json') : undefined);
+    // Until the provider exists (it needs the port) only script tokens are accepted.
+    let verify: TokenVerifier = tokenVerifier([scripts]);
+    let oidc: LocalProvider | undefined;
+    const server = createLocalServer({
+      verify: (token, now) => verify(token, now),
+      mount: { prefix: OIDC_PREFIX, handle: (req, res) => (oidc ? oidc.handle(req, res) : void res.writeHead(503).end()) },
+    });
     await new Promise<void>((resolve) => server.listen(o.port, '127.0.0.1', resolve));
     const port = (server.address() as AddressInfo).port;
     process.env.PUBLIC_BASE_URL ??= `http://localhost:${port}`;
+    oidc = createLocalProvider({ baseUrl: `http://localhost:${port}`, keys: providerKeys, accountsFile, idTokenSeconds: o.idTokenSeconds, stateFile: o.persist ? join(o.dataDir, 'oidc-state.json') : undefined });
+    // The page signs in against it; the API finds its keys by discovery, as API Gateway finds Cognito's.
+    process.env.OIDC_ISSUER = oidc.issuer;
+    process.env.OIDC_CLIENT_ID = oidc.clientId;
+    verify = tokenVerifier([scripts, discoveredIssuer(oidc.issuer, oidc.clientId)]);
     resetConfig();
     const stopJobs = o.jobs ? startJobTimers() : () => undefined;
     return {
       url: `http://127.0.0.1:${port}`,
       dynamo,
       keys,
+      oidc,
+      firstAdmin,
       async stop() {
         stopJobs();
+        oidc?.flush();
         server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));
         resetDb();

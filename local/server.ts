@@ -4,7 +4,8 @@ import type { APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import { routeKey, routes as defaultRoutes, type RouteDef } from '../functions/routes.js';
 import type { HttpEvent } from '../functions/shared/http.js';
 import { toApiEvent } from './api-event.js';
-import { verifyToken } from './jwt.js';
+import { LOCAL_AUDIENCE, LOCAL_ISSUER } from './jwt.js';
+import { keyIssuer, tokenVerifier, type TokenVerifier } from './token-verifier.js';
 
 // The local stand-in for API Gateway: matches the route table, checks the JWT on
 // staff/admin routes like the HttpApi JWT authorizer, and invokes the very same
@@ -126,7 +127,18 @@ function refuse(req: IncomingMessage, res: ServerResponse, status: 400 | 408 | 4
   send(res, status, JSON.stringify({ message: REFUSED[status] }), { 'content-type': 'application/json', connection: 'close' });
 }
 
-export function createLocalServer(opts: { publicKey: KeyObject; routes?: readonly RouteDef[]; limits?: Partial<ServerLimits> }): Server {
+export interface LocalServerOptions {
+  /** Checks bearer tokens; default: tokens signed with `publicKey` (`npm run token`). */
+  verify?: TokenVerifier;
+  publicKey?: KeyObject;
+  /** Requests under this path prefix (the local OpenID provider, /oidc) go to `handle`. */
+  mount?: { prefix: string; handle: (req: IncomingMessage, res: ServerResponse) => Promise<void> | void };
+  routes?: readonly RouteDef[];
+  limits?: Partial<ServerLimits>;
+}
+
+export function createLocalServer(opts: LocalServerOptions): Server {
+  const verify = opts.verify ?? (opts.publicKey ? tokenVerifier([keyIssuer(LOCAL_ISSUER, LOCAL_AUDIENCE, opts.publicKey)]) : async () => undefined);
   const compiled = (opts.routes ?? defaultRoutes).map(compile);
   const limits: ServerLimits = { ...DEFAULT_LIMITS, ...opts.limits };
   // Node answers 408 itself when headers or the whole request are late; it looks at
@@ -145,6 +157,8 @@ export function createLocalServer(opts: { publicKey: KeyObject; routes?: readonl
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    const mount = opts.mount;
+    if (mount && (url.pathname === mount.prefix || url.pathname.startsWith(`${mount.prefix}/`))) return void (await mount.handle(req, res));
     let match: { c: CompiledRoute; params: Record<string, string> } | undefined;
     for (const c of compiled) {
       if (c.route.method !== req.method) continue;
@@ -163,7 +177,7 @@ export function createLocalServer(opts: { publicKey: KeyObject; routes?: readonl
     let claims: Record<string, unknown> | undefined;
     if (route.access === 'staff' || route.access === 'admin') {
       const token = /^Bearer (.+)$/i.exec(req.headers.authorization ?? '')?.[1];
-      claims = token ? await verifyToken(opts.publicKey, token) : undefined;
+      claims = token ? await verify(token) : undefined;
       if (!claims) return send(res, 401, JSON.stringify({ message: 'Unauthorized' }), { 'content-type': 'application/json', 'www-authenticate': 'Bearer' });
     }
     const read = await readBody(req, limits);

@@ -43,7 +43,9 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 if (inMemory) process.env.LAB_SECRETS ??= '{}';
 else process.env.LAB_SECRETS_FILE ??= join(dataDir, 'labs.json');
 
-const stack = await startLocalStack({ port, dynamoPort, persist: !inMemory, ephemeralKey: inMemory, dataDir, tableName, jobs: !values['no-jobs'] }).catch(
+// OIDC_ID_TOKEN_SECONDS: a shorter ID token life than Cognito's hour (tests watch it expire).
+const idTokenSeconds = Number(process.env.OIDC_ID_TOKEN_SECONDS) || undefined;
+const stack = await startLocalStack({ port, dynamoPort, persist: !inMemory, ephemeralKey: inMemory, dataDir, tableName, jobs: !values['no-jobs'], idTokenSeconds }).catch(
   (err: Error) => {
     console.error(`npm start: ${err.message}`);
     process.exit(1);
@@ -53,12 +55,21 @@ if (!inMemory) writeStackFile(dataDir, { pid: process.pid, url: stack.url, dynam
 
 const publicUrl = stack.url.replace('127.0.0.1', 'localhost');
 console.log(`quarantine-desk is running on ${publicUrl}  (DynamoDB Local on ${stack.dynamo.endpoint}, data ${inMemory ? 'in memory' : `in ${dataDir}/`})`);
+const first = stack.firstAdmin;
+if (first.created) {
+  console.log(`First sign-in: open ${publicUrl}, sign in as "${first.username}" with the one-time password  ${first.password}`);
+  console.log(`               and choose your own password (it is shown only now${inMemory ? '; this run keeps accounts in memory' : ''}). Then create your team's accounts under Accounts.`);
+} else if (first.waiting) {
+  console.log(`Sign in on ${publicUrl}: no account has chosen its password yet (the one-time password was printed at the first start; \`npm run account -- reset-password admin\` prints a new one).`);
+} else {
+  console.log(`Sign in on ${publicUrl} with your account (OpenID provider ${stack.oidc.issuer}).`);
+}
 if (inMemory) {
   const admin = signToken(stack.keys.privateKey, { sub: 'admin-local', role: 'admin', facilities: [] });
-  console.log(`Admin token for this run (12 h; the key lives in memory only):\n${admin}`);
+  console.log(`Admin token for scripts this run (12 h; the key lives in memory only):\n${admin}`);
   console.log(`Run a job:    npm run job -- NAME --dynamo-port ${stack.dynamo.port}`);
 } else {
-  console.log(`Get a token:  npm run token -- --role admin    |    npm run token -- --facility <id> --role staff`);
+  console.log(`Tokens for scripts:  npm run token -- --role admin    |    npm run token -- --facility <id> --role staff`);
 }
 
 let stopping = false;

@@ -3,6 +3,7 @@
 // screens to the address (#board, #stay/<id>, ...), the language toggle and sign-out.
 // Everything the page shows comes from the staff API with the pasted token (kept in
 // sessionStorage). Text is set with textContent only, never as HTML.
+import { isSignInPopup, onSession, startAuth } from './auth.js';
 import { $, $$ } from './dom.js';
 import { wireUppercase } from './forms.js';
 import { applyI18n, lang, setLang } from './i18n.js';
@@ -16,7 +17,7 @@ import stay from './screen-stay.js';
 import today from './screen-today.js';
 import transport from './screen-transport.js';
 import { renderWho, signOut } from './session.js';
-import { signedIn } from './state.js';
+import { session, signedIn } from './state.js';
 
 /**
  * A screen: { view, init?, show?(arg), relabel?, hide?, mayLeave? }. `view` names its
@@ -70,8 +71,22 @@ function navigate() {
   });
 }
 
-function init() {
+async function init() {
   applyI18n();
+  // Finishes a sign-in that came back here, and picks up the session other tabs share.
+  const token = await startAuth().catch(() => '');
+  if (isSignInPopup()) return;
+  if (session.kind === 'account') session.token = token;
+  onSession((t) => {
+    if (session.kind !== 'account') return;
+    const was = session.token;
+    session.token = t;
+    // Signed out in another tab: this one follows.
+    if (was && !t) {
+      session.facility = null;
+      navigate();
+    }
+  });
   $('#lang').addEventListener('click', () => {
     setLang(lang() === 'zh' ? 'en' : 'zh');
     applyI18n();
@@ -84,4 +99,4 @@ function init() {
   window.addEventListener('hashchange', navigate);
   navigate();
 }
-init();
+void init();

@@ -1,20 +1,14 @@
 // The header's account line and the end of a session (signed out, or the token refused).
+import { authAvailable, claimsOf, signOutEverywhere } from './auth.js';
 import { $ } from './dom.js';
 import { t } from './i18n.js';
 import { banner } from './notice.js';
 import { session, signedIn, store } from './state.js';
 
-function claims(token) {
-  try {
-    return JSON.parse(atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')));
-  } catch {
-    return {};
-  }
-}
-
 export function renderWho() {
-  const c = claims(session.token);
-  $('#who').textContent = signedIn() ? t('signin.as', { sub: c.sub || '?', role: c['custom:role'] || 'staff', facility: session.facility.name }) : '';
+  const c = claimsOf(session.token);
+  const role = c['custom:role'] === 'admin' || (c['cognito:groups'] || []).includes('admin') ? 'admin' : 'staff';
+  $('#who').textContent = signedIn() ? t('signin.as', { sub: c.name || c['cognito:username'] || c.sub || '?', role: t(`role.${role}`), facility: session.facility.name }) : '';
   $('#signout').hidden = !signedIn();
   $('#nav').hidden = !signedIn();
 }
@@ -28,8 +22,12 @@ export function sessionEnded() {
   banner([t('err.session')]);
 }
 
-export function signOut() {
+export async function signOut() {
+  const account = session.kind === 'account' && authAvailable();
   store.clear();
+  localStorage.removeItem('qd.facility');
+  // Revokes the refresh token, so every tab of this browser is signed out, and ends the provider's session.
+  if (account) return signOutEverywhere();
   session.token = '';
   session.facility = null;
   renderWho();

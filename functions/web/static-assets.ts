@@ -69,8 +69,17 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/**
+ * The page's policy where sign-in is on another origin (Cognito's managed login
+ * domain, OIDC_DOMAIN_URL): the page's token requests go there too.
+ */
+function pagePolicy(): string {
+  const domain = process.env.OIDC_DOMAIN_URL;
+  if (!domain) return CONTENT_SECURITY_POLICY;
+  return CONTENT_SECURITY_POLICY.replace("connect-src 'self'", `connect-src 'self' ${new URL(domain).origin}`);
+}
+
 const SECURITY_HEADERS: Readonly<Record<string, string>> = {
-  'content-security-policy': CONTENT_SECURITY_POLICY,
   'x-content-type-options': 'nosniff',
   'x-frame-options': 'DENY',
   'referrer-policy': 'no-referrer',
@@ -218,7 +227,7 @@ export function serveAsset(req: AssetRequest): HttpResult {
   const name = req.file === '' ? (req.page ?? 'index.html') : req.file;
   const asset = load(name);
   const cacheControl = isPage(name) || req.version !== asset.hash ? 'no-cache' : 'public, max-age=31536000, immutable';
-  const headers: Record<string, string> = { ...SECURITY_HEADERS, etag: asset.etag, 'cache-control': cacheControl, vary: 'accept-encoding' };
+  const headers: Record<string, string> = { ...SECURITY_HEADERS, 'content-security-policy': pagePolicy(), etag: asset.etag, 'cache-control': cacheControl, vary: 'accept-encoding' };
   const tags = (req.ifNoneMatch ?? '').split(',').map((t) => t.trim().replace(/^W\//, ''));
   if (tags.includes(asset.etag.replace(/^W\//, '')) || tags.includes('*')) return { statusCode: 304, headers, body: '' };
   headers['content-type'] = asset.type;

@@ -6,4 +6,6 @@
 export const VENDOR_FILES: Readonly<Record<string, string>> = {
   'swagger-ui-bundle.js': 'node_modules/swagger-ui-dist/swagger-ui-bundle.js',
   'swagger-ui.css': 'node_modules/swagger-ui-dist/swagger-ui.css',
+  // Staff sign-in (OAuth 2.0 code + PKCE); the browser build defines `window.oidc`.
+  'oidc-client-ts.min.js': 'node_modules/oidc-client-ts/dist/browser/oidc-client-ts.min.js',
 };

@@ -6,6 +6,7 @@ import { jobs, routeKey, routes, type JobDef, type RouteDef } from '../../functi
 import { INDEXES, TABLE_KEYS } from '../../functions/shared/table-design.js';
 import { copyFilesHooks } from '../../lib/copy-files.js';
 import { QuarantineDeskStack, type QuarantineDeskStackProps } from '../../lib/quarantine-desk-stack.js';
+import { lambdaOf } from './synth.js';
 import { planHandlers } from '../../lib/route-plan.js';
 
 // Synth without esbuild (context aws:cdk:bundling-stacks = []): the template is
@@ -267,20 +268,44 @@ describe('table and sign-in', () => {
     real.template.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: 'admin' });
   });
 
-  it('app client: SRP, no secret, no OAuth, reads but cannot write custom:role and custom:facilities', () => {
+  it('app client: no secret, the code grant only (PKCE: a public client), the page as callback and logout URL, rotated revocable refresh tokens, reads but cannot write custom:role and custom:facilities', () => {
     const clients = Object.values(real.template.findResources('AWS::Cognito::UserPoolClient')) as Resource[];
     expect(clients).toHaveLength(1);
     const client = clients[0]!.Properties;
     expect(client.GenerateSecret).toBe(false);
-    expect(client.ExplicitAuthFlows).toContain('ALLOW_USER_SRP_AUTH');
-    expect(client.AllowedOAuthFlows).toBeUndefined();
+    expect(client.AllowedOAuthFlows).toEqual(['code']);
+    expect(client.AllowedOAuthFlows).not.toContain('implicit');
+    expect(client.AllowedOAuthFlowsUserPoolClient).toBe(true);
+    expect(client.AllowedOAuthScopes).toEqual(expect.arrayContaining(['openid', 'profile']));
+    expect(client.SupportedIdentityProviders).toEqual(['COGNITO']);
+    // The page's own URL (the API's endpoint) is where sign-in and sign-out come back to.
+    expect(client.CallbackURLs).toHaveLength(1);
+    expect(client.LogoutURLs).toEqual(client.CallbackURLs);
+    const parts = client.CallbackURLs[0]['Fn::Join'][1] as unknown[];
+    expect(parts[0]).toBe('https://');
+    expect(String(parts.at(-1))).toMatch(/\/$/);
+    expect(JSON.stringify(parts)).toMatch(/HttpApi/);
+    expect(client.EnableTokenRevocation).toBe(true);
+    expect(client.RefreshTokenRotation).toEqual({ Feature: 'ENABLED', RetryGracePeriodSeconds: 10 });
     expect(client.ReadAttributes).toEqual(expect.arrayContaining(['custom:role', 'custom:facilities']));
     expect(client.WriteAttributes).not.toContain('custom:role');
     expect(client.WriteAttributes).not.toContain('custom:facilities');
   });
 
+  it('managed login: a Cognito domain with the newer managed login pages and their branding for the client', () => {
+    real.template.hasResourceProperties('AWS::Cognito::UserPoolDomain', { ManagedLoginVersion: 2 });
+    real.template.resourceCountIs('AWS::Cognito::ManagedLoginBranding', 1);
+    real.template.hasResourceProperties('AWS::Cognito::ManagedLoginBranding', { UseCognitoProvidedValues: true });
+    // The page's sign-in settings and CSP come from the stack: issuer, client and domain.
+    for (const handler of ['auth-config', 'web-assets']) {
+      const env = lambdaOf(real.template, handler).Properties.Environment.Variables;
+      expect(Object.keys(env)).toEqual(expect.arrayContaining(['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_DOMAIN_URL']));
+    }
+    expect(Object.keys(lambdaOf(real.template, 'get-stay').Properties.Environment.Variables)).not.toContain('OIDC_DOMAIN_URL');
+  });
+
   it('outputs', () => {
-    for (const name of ['ApiUrl', 'UserPoolId', 'UserPoolClientId', 'TableName', 'LabSecretsArn', 'ReminderTopicArn']) real.template.hasOutput(name, {});
+    for (const name of ['ApiUrl', 'UserPoolId', 'UserPoolClientId', 'SignInDomain', 'TableName', 'LabSecretsArn', 'ReminderTopicArn']) real.template.hasOutput(name, {});
   });
 
   it('only the lab webhook reads the lab secrets; only reminder delivery publishes to the topic', () => {
