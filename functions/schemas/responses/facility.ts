@@ -11,6 +11,7 @@ export const Facility = z
     policy: Policy,
     authority: z.object({ name: z.string(), nameEn: z.string().optional() }).optional().describe('The body that issues and seals the documents (otherwise the facility)'),
     feverHistoryCertificate: z.enum(FEVER_HISTORY_POLICIES).optional().describe('A fever or symptom on file: stated on the certificate (default), or a doctor signs off first'),
+    roomReadiness: z.object({ inspectionRequired: z.boolean() }).optional().describe('Whether a cleaned room must be inspected before it is offered again (absent: not required)'),
     createdAt: dateTime,
     createdBy: actor,
   })
