@@ -217,12 +217,13 @@ export function bedRefusal(old: Record<string, unknown> | undefined, household: 
 export function leaveRoomItem(room: Room, stayId: string, at: string): TxItems[number] {
   const legacy = room.occupants[0]?.stayId === stayId && !room.occupants[0]?.since;
   const names: Record<string, string> = { '#used': 'used' };
-  const values: Record<string, unknown> = { ':at': at, ':stayId': stayId };
+  const values: Record<string, unknown> = { ':at': at };
   let condition: string;
   let occupantPath: string;
   if (legacy) {
     occupantPath = 'occupant';
     condition = 'occupant.stayId = :stayId';
+    values[':stayId'] = stayId;
   } else {
     names['#occ'] = occupantAttr(stayId);
     occupantPath = '#occ';
