@@ -1,4 +1,4 @@
-import { DryRunQuery, ImportInput, RefusedFileInput } from '../schemas/registration.js';
+import { DryRunQuery, ImportInput, RefusedFileInput } from '../schemas/manifest.js';
 import { binary, httpHandler, json } from '../shared/http.js';
 import { parseInput } from '../shared/validation.js';
 import { importManifest, manifestTemplate, refusedRowsFile } from '../use-cases/import-manifest.js';

@@ -1,4 +1,4 @@
-import { DryRunQuery } from '../schemas/registration.js';
+import { DryRunQuery } from '../schemas/manifest.js';
 import { httpHandler, json } from '../shared/http.js';
 import { parseInput } from '../shared/validation.js';
 import { registerBatch } from '../use-cases/register-batch.js';

@@ -1,6 +1,6 @@
 import { localDate } from '../domain/calendar.js';
 import { ValidationError, type FieldIssue } from '../shared/errors.js';
-import type { FlightDefaults } from '../schemas/registration.js';
+import type { FlightDefaults } from '../schemas/manifest.js';
 import { columnOf, COLUMNS, type Column } from './columns.js';
 import { decodeText, parseCsv, type TextEncoding } from './csv-file.js';
 import {

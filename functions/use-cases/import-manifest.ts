@@ -3,7 +3,7 @@ import { csvSeparator, decodeText, writeCsv } from '../manifest/csv-file.js';
 import { REASON_HEADER } from '../manifest/columns.js';
 import { text } from '../manifest/values.js';
 import { writeRefusedXlsx, writeTemplate } from '../manifest/xlsx-file.js';
-import type { ImportInput } from '../schemas/registration.js';
+import type { ImportInput } from '../schemas/manifest.js';
 import { ValidationError } from '../shared/errors.js';
 import type { Principal } from '../shared/principal.js';
 import { loadFacilityFor } from './load-facility.js';

@@ -1,10 +1,11 @@
 import { getActiveStays } from '../entities/active-stay-batch.js';
-import { getHouseholds } from '../entities/household.js';
+import { getHouseholds } from '../entities/household-batch.js';
 import { listRooms } from '../entities/room.js';
 import { documentRef } from '../entities/stay.js';
 import { planRooms, type Placed } from '../domain/room-plan.js';
 import { computeSchedule } from '../domain/schedule.js';
-import { ManifestBody, RegistrationInput } from '../schemas/registration.js';
+import { ManifestBody } from '../schemas/manifest.js';
+import { RegistrationInput } from '../schemas/registration.js';
 import { mapWithConcurrency } from '../shared/concurrency.js';
 import { AppError, ServiceUnavailableError, type FieldIssue } from '../shared/errors.js';
 import { isUnavailable } from '../shared/http-errors.js';
