@@ -140,7 +140,11 @@ export async function registerManifest(
     }
   } else {
     let unavailable = 0;
-    await mapWithConcurrency(toPlace, CONCURRENCY, async (v) => {
+    // A household's members one after another (they share a room and its pointer, and
+    // would only collide); households and people alone side by side.
+    const groups = new Map<string, typeof toPlace>();
+    for (const v of toPlace) groups.set(v.household, [...(groups.get(v.household) ?? []), v]);
+    const place = async (v: (typeof toPlace)[number]) => {
       try {
         const stay = await checkInPlaced(principal, facility, v.input, now, v.pinned ? { pinnedRoom: v.room } : { plannedRoom: v.room, householdRoomSeen: v.seen, householdRooms: v.householdRooms });
         outcome.set(v.row, {
@@ -159,6 +163,9 @@ export async function registerManifest(
           outcome.set(v.row, refusal(v.row, { status: 503, title: 'Service unavailable', detail: 'Not registered: the data store was unavailable. Resubmit this row.' }));
         } else throw err;
       }
+    };
+    await mapWithConcurrency([...groups.values()], CONCURRENCY, async (members) => {
+      for (const v of members) await place(v);
     });
     // Nothing was registered because the data store was down: the whole manifest is a
     // 503 with Retry-After (resending it is safe), not a 200 listing every row as refused.
