@@ -415,7 +415,7 @@ export const operations: Readonly<Record<string, Operation>> = {
   'GET /assets/{file}': {
     tag: 'Web',
     summary: 'Web assets',
-    description: "the web form's script and style sheet",
+    description: "the web form's ES modules and style sheet",
     responses: { 200: { description: 'The file', media: '*/*' }, 304: { description: 'Not modified (If-None-Match)' } },
   },
 };
