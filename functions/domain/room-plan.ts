@@ -27,7 +27,11 @@ export type Placed = { room: string; pinned: boolean; householdRooms: string[] }
 
 const isSolo = (h: string | undefined) => !h || h.startsWith('SOLO#');
 
-export function planRooms(rooms: readonly PlanRoom[], rows: readonly PlanRow[], pointers: ReadonlyMap<string, string>): Map<number, Placed> {
+/**
+ * `listed`: how many rows of the file name each household, refused ones included, so
+ * its room has a bed for a member whose row is fixed and imported again.
+ */
+export function planRooms(rooms: readonly PlanRoom[], rows: readonly PlanRow[], pointers: ReadonlyMap<string, string>, listed: ReadonlyMap<string, number> = new Map()): Map<number, Placed> {
   const beds = new Map(rooms.map((r) => [r.roomNumber, { ...r, used: r.state === 'occupied' ? r.used : 0 }]));
   const order = [...rooms].sort((a, b) => compareRooms(a.roomNumber, b.roomNumber)).map((r) => r.roomNumber);
   const placed = new Map<number, Placed>();
@@ -83,8 +87,11 @@ export function planRooms(rooms: readonly PlanRoom[], rows: readonly PlanRow[], 
     while (waiting.length) {
       const free = order.filter((r) => beds.get(r)?.state === 'free' && beds.get(r)?.used === 0);
       if (!free.length) break;
-      // The first free room that holds everyone left; otherwise fill rooms in order.
-      const room = free.find((r) => (beds.get(r)?.capacity ?? 0) >= waiting.length) ?? (free[0] as string);
+      // The first free room that holds everyone listed, else everyone left; otherwise fill rooms in order.
+      const placedSoFar = members.length - waiting.length;
+      const need = Math.max(waiting.length, (listed.get(household) ?? 0) - placedSoFar);
+      const fits = (n: number) => free.find((r) => (beds.get(r)?.capacity ?? 0) >= n);
+      const room = fits(need) ?? fits(waiting.length) ?? (free[0] as string);
       while (waiting.length && hasBed(room, household)) {
         take(room, household);
         placed.set((waiting.shift() as PlanRow).index, { room, pinned: false, householdRooms: [] });

@@ -117,10 +117,17 @@ export async function registerManifest(
     return false;
   });
 
+  // Rows of each household in the file, refused ones too (their beds wait for the fixed rows).
+  const listed = new Map<string, number>();
+  for (const r of rows) {
+    const mark = (r.raw as { household?: unknown } | null)?.household;
+    if (typeof mark === 'string' && mark.trim()) listed.set(householdIdOf(mark), (listed.get(householdIdOf(mark)) ?? 0) + 1);
+  }
   const plan = planRooms(
     rooms,
     placeable.map((v) => ({ index: v.row, household: v.household, pinnedRoom: v.input.roomNumber })),
     new Map([...pointers].map(([id, h]) => [id, h.roomNumber])),
+    listed,
   );
   const toPlace: (typeof placeable[number] & { room: string; pinned: boolean; seen?: string; householdRooms: string[] })[] = [];
   for (const v of placeable) {
