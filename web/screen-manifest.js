@@ -142,7 +142,10 @@ async function check() {
   clearBanner();
   if (!file) return banner([t('manifest.noFile')]);
   say(t('manifest.checking'));
+  // No registering while the preview it would act on is being redone.
+  $('#manifest-send').disabled = true;
   const r = await api('POST', `/facilities/${fid()}/stays/import?dryRun=true`, body());
+  $('#manifest-send').disabled = false;
   say('');
   if (!r.ok) {
     preview = null;

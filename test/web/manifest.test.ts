@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApi, uniqueId, type TestApi } from '../support/api.js';
-import { uniqueDocumentNumber } from '../support/fixtures.js';
+import { registration, uniqueDocumentNumber } from '../support/fixtures.js';
 import { wall, xlsxManifest } from '../manifest/files.js';
 import { launchBrowser, screenshot, tabletPage } from './browser.js';
 
@@ -77,10 +77,10 @@ describe('manifest import page', () => {
     // Staff move Liu to 1003 before registering.
     await page.getByLabel('Room for row 4').fill('1003');
     await page.getByLabel('Room for row 4').dispatchEvent('change');
-    await page.getByRole('button', { name: 'Check again' }).click();
+    await Promise.all([page.waitForResponse((r) => r.url().includes('/stays/import?dryRun=true')), page.getByRole('button', { name: 'Check again' }).click()]);
     await expect.poll(() => page.getByLabel('Room for row 4').inputValue()).toBe('1003');
     await page.getByRole('button', { name: 'Register 2 rows' }).click();
-    await expect.poll(() => page.locator('#manifest-result').textContent()).toContain('2 registered, 1 refused.');
+    await expect.poll(() => page.locator('#manifest-result').textContent(), { timeout: 20_000 }).toContain('2 registered, 1 refused.');
     expect(await page.locator('#manifest-progress').getAttribute('max')).toBe('3');
     expect(await page.locator('#manifest-result').textContent()).toContain('Registered: room 1003');
     await screenshot(page, 'manifest-report');
@@ -99,7 +99,7 @@ describe('manifest import page', () => {
     await expect.poll(() => page.locator('#manifest-result').textContent()).toContain('1 rows. Registering will create 1 stays and refuse 0 rows.');
     expect(await page.getByLabel('Room for row 2').inputValue()).toBe('1001');
     await page.getByRole('button', { name: 'Register 1 rows' }).click();
-    await expect.poll(() => page.locator('#manifest-result').textContent()).toContain('1 registered, 0 refused.');
+    await expect.poll(() => page.locator('#manifest-result').textContent(), { timeout: 20_000 }).toContain('1 registered, 0 refused.');
 
     await page.getByRole('link', { name: 'Room board' }).click();
     const room = page.locator('#board-grid li[data-room="1001"]');
@@ -112,4 +112,27 @@ describe('manifest import page', () => {
     await screenshot(page, 'board-household-phone');
     expect(errors).toEqual([]);
   }, 90_000);
+
+  it('moves rooms through cleaning, inspected and free from the board, per room and per floor', async () => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    const board = await api.call('GET', `/facilities/${facilityId}/board`, { token: staff });
+    const liu = board.body.rooms.find((r: { roomNumber: string }) => r.roomNumber === '1003').occupants[0].stayId;
+    const other = await api.call('POST', `/facilities/${facilityId}/stays`, { token: staff, body: registration({ roomNumber: '1002' }) });
+    for (const id of [liu, other.body.stayId]) expect((await api.call('POST', `/stays/${id}/transfer`, { token: staff, body: { destination: 'Hospital' } })).status).toBe(200);
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    const r1003 = page.locator('#board-grid li[data-room="1003"]');
+    await expect.poll(() => r1003.textContent()).toContain('Cleaning');
+    await page.getByRole('button', { name: 'Room 1003: inspected' }).click();
+    await expect.poll(() => r1003.textContent()).toContain('Inspected');
+    expect(await r1003.textContent()).toContain('Offer again');
+    await screenshot(page, 'board-readiness');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, 'board-readiness-phone');
+    await page.setViewportSize({ width: 1366, height: 768 });
+    // The floor's step offers both: 1003 (inspected) and 1002 (cleaned; this facility requires no inspection).
+    await page.getByRole('button', { name: 'Offer again: 2 rooms' }).click();
+    await expect.poll(() => r1003.textContent()).toContain('Free');
+    expect(await page.locator('#board-grid li[data-room="1002"]').textContent()).toContain('Free');
+    expect(errors).toEqual([]);
+  }, 60_000);
 });
