@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { AddSituationInput, CorrectCheckInput, RecordCheckInput, RecordCheckQuery, SetDepartureInput, TodaySheetQuery, TransportQuery } from './schemas/care.js';
 import { HealthSignoffInput, IssueDocumentInput, ReasonInput, TransferInput } from './schemas/documents.js';
 import { CreateFacilityInput, UpdateFacilityInput } from './schemas/facility.js';
@@ -16,6 +16,7 @@ import { AddRoomsResult, Facility, FacilityList, FacilityStats } from './schemas
 import { AssignedSample, IngestReport, LabRecord, SampleHistory, StayTests, UnassignedSample, UnmatchedList } from './schemas/responses/lab.js';
 import { conflictOf, DOCUMENT_REFUSALS, Problem, type ReasonCode } from './schemas/responses/problem.js';
 import { AuditTrail, RegisteredStay, ScheduleChange, StayList, Transferred } from './schemas/responses/stay.js';
+import { describe } from './schemas/responses/common.js';
 
 // The API contract: for every route of functions/routes.ts (by route key) what it
 // takes and what it answers, as zod schemas. functions/openapi.ts turns it into the
@@ -26,9 +27,9 @@ import { AuditTrail, RegisteredStay, ScheduleChange, StayList, Transferred } fro
 export interface ResponseSpec {
   description: string;
   /** JSON body (application/json). */
-  json?: z.ZodType;
+  json?: z.ZodMiniType;
   /** Problem body (application/problem+json). */
-  problem?: z.ZodType;
+  problem?: z.ZodMiniType;
   /** A non-JSON body: its media type. */
   media?: string;
   headers?: Record<string, string>;
@@ -39,17 +40,20 @@ export interface Operation {
   /** Longer text (Markdown); the README's endpoint table shows it. */
   description: string;
   tag: 'Facilities' | 'Stays' | 'Care' | 'Documents' | 'Lab' | 'Web' | 'API';
-  request?: { query?: z.ZodObject; body?: z.ZodType; params?: Record<string, z.ZodType> };
+  request?: { query?: z.ZodMiniObject; body?: z.ZodMiniType; params?: Record<string, z.ZodMiniType> };
   /** Success answers and the problems specific to this route; the common problems (401, 403, 404, 400, 413, 415, 503, 500) are added from the route. */
   responses: Partial<Record<number, ResponseSpec>>;
 }
 
-const ok = (description: string, json: z.ZodType, headers?: Record<string, string>): ResponseSpec => ({ description, json, ...(headers ? { headers } : {}) });
+const ok = (description: string, json: z.ZodMiniType, headers?: Record<string, string>): ResponseSpec => ({ description, json, ...(headers ? { headers } : {}) });
 const conflict = (description: string, codes: readonly ReasonCode[]): ResponseSpec => ({ description, problem: conflictOf(codes) });
 /** A manifest: the rows as an array, or `{stays: [...]}`; each row is checked on its own (refused rows are reported, not a 400). */
-const BatchBody = z.union([z.array(RegistrationInput).min(1).max(MAX_BATCH_ROWS), z.object({ stays: z.array(RegistrationInput).min(1).max(MAX_BATCH_ROWS) }).strict()]);
+const BatchBody = z.union([
+  z.array(RegistrationInput).check(z.minLength(1), z.maxLength(MAX_BATCH_ROWS)),
+  z.strictObject({ stays: z.array(RegistrationInput).check(z.minLength(1), z.maxLength(MAX_BATCH_ROWS)) }),
+]);
 /** `?key=` of the holder's download link. */
-const PdfKeyQuery = z.object({ key: z.string().optional().describe('The download key printed on the slip') });
+const PdfKeyQuery = z.object({ key: describe(z.optional(z.string()), 'The download key printed on the slip') });
 
 const GONE: ResponseSpec = { description: 'Gone: the personal data of this stay or document was removed for good (retention)', problem: Problem };
 
@@ -87,7 +91,7 @@ export const operations: Readonly<Record<string, Operation>> = {
     summary: 'Add rooms',
     description:
       'add rooms in bulk: `rooms: ["101", {number, capacity?, floor?, zone?}, …]` and/or `range {prefix?, from, to, capacity?, floor?, zone?}`, `capacity?` (beds, default 1; floor defaults to the digits before the last two); repeating is harmless',
-    request: { body: AddRoomsInput as unknown as z.ZodType },
+    request: { body: AddRoomsInput },
     responses: { 201: ok('Rooms added and rooms that already existed', AddRoomsResult) },
   },
   'POST /facilities/{facilityId}/rooms/{roomNumber}/free': {
@@ -106,14 +110,14 @@ export const operations: Readonly<Record<string, Operation>> = {
     tag: 'Facilities',
     summary: 'Inspect or free many rooms, or a floor',
     description: '`action` (`inspect` | `free`) for `rooms: [...]` or a whole `floor`: per room done / refused with its reason',
-    request: { body: RoomReadinessInput as unknown as z.ZodType },
+    request: { body: RoomReadinessInput },
     responses: { 200: ok('Rooms moved, and rooms refused with why', ReadinessResult) },
   },
   'PUT /facilities/{facilityId}/room-policy': {
     tag: 'Facilities',
     summary: 'Require room inspections',
     description: '`inspectionRequired`: whether a cleaned room must be inspected before it is offered again',
-    request: { body: RoomPolicyInput as unknown as z.ZodType },
+    request: { body: RoomPolicyInput },
     responses: { 200: ok('The policy', RoomPolicy) },
   },
   'GET /facilities/{facilityId}/board': {

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../shared/zod-messages.js';
 import { NotFoundError } from '../shared/errors.js';
 import type { HttpResult } from '../shared/http-chain.js';
 import { VENDOR_FILES } from './vendor-files.js';
@@ -18,7 +19,7 @@ import { VENDOR_FILES } from './vendor-files.js';
 // scripts (<link rel="modulepreload">: no request waterfall). Every response carries
 // a strict Content-Security-Policy.
 
-const WebConfig = z.object({ WEB_DIR: z.string().min(1).optional() });
+const WebConfig = z.object({ WEB_DIR: z.optional(z.string().check(z.minLength(1))) });
 
 let dir: string | undefined;
 
