@@ -105,7 +105,7 @@ export async function benchManifest(stack: LocalStack, opts: { rows?: number; ra
   const real = await post(`${stack.url}/facilities/${id}/stays/batch`, staff, manifest);
   const manifestMs = performance.now() - t;
   cap.stop();
-  if (real.status !== 200) throw new Error(`manifest: ${real.status}`);
+  if (real.status !== 200) throw new Error(`manifest: ${real.status} ${JSON.stringify(real.body).slice(0, 300)}`);
   const created = Number(real.body.created);
   if (created !== rows) throw new Error(`manifest: ${created} of ${rows} created`);
 

@@ -18,7 +18,7 @@ import { mergeSections, renderReport, type Report } from './report.js';
 const { values } = parseArgs({ options: { only: { type: 'string' }, quick: { type: 'boolean', default: false } } });
 const only = values.only?.split(',');
 const want = (name: string) => !only || only.includes(name);
-process.env.LOG_LEVEL = 'silent';
+process.env.LOG_LEVEL = process.env.BENCH_LOG_LEVEL ?? 'silent';
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
 const report: Report = { startedAt: new Date().toISOString(), machine: machine() };
