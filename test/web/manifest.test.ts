@@ -121,9 +121,9 @@ describe('manifest import page', () => {
     for (const id of [liu, other.body.stayId]) expect((await api.call('POST', `/stays/${id}/transfer`, { token: staff, body: { destination: 'Hospital' } })).status).toBe(200);
     await page.getByRole('button', { name: 'Refresh' }).click();
     const r1003 = page.locator('#board-grid li[data-room="1003"]');
-    await expect.poll(() => r1003.textContent()).toContain('Cleaning');
+    await expect.poll(() => r1003.textContent(), { timeout: 15_000 }).toContain('Cleaning');
     await page.getByRole('button', { name: 'Room 1003: inspected' }).click();
-    await expect.poll(() => r1003.textContent()).toContain('Inspected');
+    await expect.poll(() => r1003.textContent(), { timeout: 15_000 }).toContain('Inspected');
     expect(await r1003.textContent()).toContain('Offer again');
     await screenshot(page, 'board-readiness');
     await page.setViewportSize({ width: 390, height: 844 });
@@ -131,7 +131,7 @@ describe('manifest import page', () => {
     await page.setViewportSize({ width: 1366, height: 768 });
     // The floor's step offers both: 1003 (inspected) and 1002 (cleaned; this facility requires no inspection).
     await page.getByRole('button', { name: 'Offer again: 2 rooms' }).click();
-    await expect.poll(() => r1003.textContent()).toContain('Free');
+    await expect.poll(() => r1003.textContent(), { timeout: 15_000 }).toContain('Free');
     expect(await page.locator('#board-grid li[data-room="1002"]').textContent()).toContain('Free');
     expect(errors).toEqual([]);
   }, 60_000);
