@@ -2,12 +2,14 @@ import { coldImportAllowanceMs, SHARE_GROUPS, type BundleFigures } from './bundl
 import type { CheckinFigures } from './checkin.js';
 import type { SizeFigures } from './jobs.js';
 import type { LoadFigures, PhaseFigures } from './load.js';
+import type { ManifestFigures } from './manifest.js';
 import type { PdfFigures } from './pdf.js';
 
 export interface Report {
   startedAt: string;
   machine: string;
   checkin?: CheckinFigures[];
+  manifest?: ManifestFigures;
   pdf?: PdfFigures;
   jobs?: { date: string; duePerKind: number; sizes: Record<string, SizeFigures> };
   load?: LoadFigures;
@@ -48,6 +50,28 @@ export function renderReport(r: Report): string {
           c.replay ? `${c.replayRatioP50} / ${c.replayRatioP99}` : '',
           Object.entries(c.dbCallsPerCheckin ?? {}).map(([k, v]) => `${k.replace(/Command$/, '')} ${v}`).join(', '),
         ]),
+      ),
+      '',
+    );
+  }
+  if (r.manifest) {
+    const m = r.manifest;
+    out.push(`## Manifest of ${m.rows} rows vs its own check-in transactions sent bare at concurrency ${m.bareConcurrency}`, '');
+    out.push(
+      'POST /facilities/{id}/stays/batch with every row checked first (fields, duplicates, open stays, the room plan: rooms of 1-4 beds in natural order, a household of 2-3 every 10 rows), then each row in its own transaction at concurrency 16. Baseline: the TransactWriteItems the manifest sent, captured and replayed straight to DynamoDB for twin stays in a twin facility (same items, sizes and conditions) at concurrency 16.',
+      '',
+    );
+    out.push(
+      table(
+        ['rows', 'created', 'manifest ms', 'bare transactions ms', 'ratio', 'dry run ms (writes nothing)', 'transactions'],
+        [[m.rows, m.created, m.manifestMs, m.bareMs, m.ratio, m.dryRunMs, m.transactions]],
+      ),
+      '',
+      `### Racing single check-ins (no room named: the first free room) at concurrency ${m.racing.concurrency}`,
+      '',
+      table(
+        ['n', 'check-in p50 ms', 'check-in p99 ms', 'bare replay p50 ms', 'bare replay p99 ms', 'ratio p50', 'ratio p99'],
+        [[m.racing.n, m.racing.checkin.p50, m.racing.checkin.p99, m.racing.bare.p50, m.racing.bare.p99, m.racing.ratioP50, m.racing.ratioP99]],
       ),
       '',
     );

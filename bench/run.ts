@@ -7,17 +7,18 @@ import { benchBundles } from './bundles.js';
 import { benchCheckin } from './checkin.js';
 import { benchJobReads } from './jobs.js';
 import { benchLoad } from './load.js';
+import { benchManifest } from './manifest.js';
 import { benchPdf } from './pdf.js';
 import { mergeSections, renderReport, type Report } from './report.js';
 
 // `npm run bench`: every figure next to a baseline measured in the same run, printed
 // and written to bench/results.md. Loopback only, bounded counts.
-// `npm run bench -- --only bundles` (or checkin, pdf, jobs, load; comma-separated) runs those parts.
+// `npm run bench -- --only bundles` (or checkin, manifest, pdf, jobs, load; comma-separated) runs those parts.
 
 const { values } = parseArgs({ options: { only: { type: 'string' }, quick: { type: 'boolean', default: false } } });
 const only = values.only?.split(',');
 const want = (name: string) => !only || only.includes(name);
-process.env.LOG_LEVEL = 'silent';
+process.env.LOG_LEVEL = process.env.BENCH_LOG_LEVEL ?? 'silent';
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
 const report: Report = { startedAt: new Date().toISOString(), machine: machine() };
@@ -26,6 +27,14 @@ if (want('checkin')) {
   const stack = await startLocalStack({ port: 0, dynamoPort: await freePort(), persist: false, dataDir: '.data', tableName: 'bench-table', jobs: false, ephemeralKey: true });
   try {
     report.checkin = await benchCheckin(stack, { perRun: values.quick ? 40 : 200 });
+  } finally {
+    await stack.stop();
+  }
+}
+if (want('manifest')) {
+  const stack = await startLocalStack({ port: 0, dynamoPort: await freePort(), persist: false, dataDir: '.data', tableName: 'bench-table', jobs: false, ephemeralKey: true });
+  try {
+    report.manifest = await benchManifest(stack, values.quick ? { rows: 200, racing: 160 } : {});
   } finally {
     await stack.stop();
   }

@@ -1,18 +1,22 @@
 import * as z from 'zod/mini';
 import { AddSituationInput, CorrectCheckInput, RecordCheckInput, RecordCheckQuery, SetDepartureInput, TodaySheetQuery, TransportQuery } from './schemas/care.js';
 import { HealthSignoffInput, IssueDocumentInput, ReasonInput, TransferInput } from './schemas/documents.js';
-import { AddRoomsInput, CreateFacilityInput, UpdateFacilityInput } from './schemas/facility.js';
+import { CreateFacilityInput, UpdateFacilityInput } from './schemas/facility.js';
+import { DryRunQuery, ImportInput, RefusedFileInput } from './schemas/manifest.js';
+import { RegistrationInput } from './schemas/registration.js';
+import { AddRoomsInput, RoomPolicyInput, RoomReadinessInput } from './schemas/rooms.js';
+import { Board, ImportReport, ManifestReport, ReadinessResult, RefusedFile, RoomPolicy, RoomStepResult } from './schemas/responses/rooms.js';
 import { AssignSampleInput, LabDeliveryInput, LabFacilitiesInput, UnassignSampleInput } from './schemas/lab.js';
 import { PageQuery } from './schemas/page.js';
 import { ChangeScheduleInput } from './schemas/stay-schedule.js';
-import { ListStaysQuery, MAX_BATCH_ROWS, RegisterStayInput } from './schemas/stay.js';
+import { ListStaysQuery, MAX_BATCH_ROWS } from './schemas/stay.js';
 import { CheckList, DepartureEntry, RecordedCheck, ReminderList, Situation, SituationList, TodaySheet, TransportPlan } from './schemas/responses/care.js';
 import { DocumentList, DocumentReceipt, HealthSignoffResult, Released, Revoked, Verification } from './schemas/responses/documents.js';
-import { AddRoomsResult, Board, Facility, FacilityList, FacilityStats, FreedRoom } from './schemas/responses/facility.js';
+import { AddRoomsResult, Facility, FacilityList, FacilityStats } from './schemas/responses/facility.js';
 import { AssignedSample, IngestReport, LabRecord, SampleHistory, StayTests, UnassignedSample, UnmatchedList } from './schemas/responses/lab.js';
 import { AuthConfig } from './schemas/responses/auth.js';
 import { conflictOf, DOCUMENT_REFUSALS, Problem, type ReasonCode } from './schemas/responses/problem.js';
-import { AuditTrail, BatchReport, RegisteredStay, ScheduleChange, StayList, Transferred } from './schemas/responses/stay.js';
+import { AuditTrail, RegisteredStay, ScheduleChange, StayList, Transferred } from './schemas/responses/stay.js';
 import { describe } from './schemas/responses/common.js';
 
 // The API contract: for every route of functions/routes.ts (by route key) what it
@@ -46,8 +50,8 @@ const ok = (description: string, json: z.ZodMiniType, headers?: Record<string, s
 const conflict = (description: string, codes: readonly ReasonCode[]): ResponseSpec => ({ description, problem: conflictOf(codes) });
 /** A manifest: the rows as an array, or `{stays: [...]}`; each row is checked on its own (refused rows are reported, not a 400). */
 const BatchBody = z.union([
-  z.array(RegisterStayInput).check(z.minLength(1), z.maxLength(MAX_BATCH_ROWS)),
-  z.strictObject({ stays: z.array(RegisterStayInput).check(z.minLength(1), z.maxLength(MAX_BATCH_ROWS)) }),
+  z.array(RegistrationInput).check(z.minLength(1), z.maxLength(MAX_BATCH_ROWS)),
+  z.strictObject({ stays: z.array(RegistrationInput).check(z.minLength(1), z.maxLength(MAX_BATCH_ROWS)) }),
 ]);
 /** `?key=` of the holder's download link. */
 const PdfKeyQuery = z.object({ key: describe(z.optional(z.string()), 'The download key printed on the slip') });
@@ -86,38 +90,81 @@ export const operations: Readonly<Record<string, Operation>> = {
   'POST /facilities/{facilityId}/rooms': {
     tag: 'Facilities',
     summary: 'Add rooms',
-    description: 'add rooms in bulk: `rooms: ["101", …]` and/or `range {prefix?, from, to}`; repeating is harmless',
+    description:
+      'add rooms in bulk: `rooms: ["101", {number, capacity?, floor?, zone?}, …]` and/or `range {prefix?, from, to, capacity?, floor?, zone?}`, `capacity?` (beds, default 1; floor defaults to the digits before the last two); repeating is harmless',
     request: { body: AddRoomsInput },
     responses: { 201: ok('Rooms added and rooms that already existed', AddRoomsResult) },
   },
   'POST /facilities/{facilityId}/rooms/{roomNumber}/free': {
     tag: 'Facilities',
-    summary: 'Mark a cleaned room free',
-    description: 'a room being cleaned is free again',
-    responses: { 200: ok('The room is free', FreedRoom), 409: conflict('The room is not being cleaned', ['room_not_cleaning']) },
+    summary: 'Offer a cleaned room again',
+    description: 'an inspected room (or, where the facility requires no inspection, a cleaned one) is free again and offered to check-ins',
+    responses: { 200: ok('The room is free', RoomStepResult), 409: conflict('The room is not ready to be offered', ['room_needs_inspection', 'room_not_ready_to_free']) },
+  },
+  'POST /facilities/{facilityId}/rooms/{roomNumber}/inspect': {
+    tag: 'Facilities',
+    summary: 'Record a room inspection',
+    description: 'a room being cleaned was inspected: records who and when (`inspected`)',
+    responses: { 200: ok('The room is inspected', RoomStepResult), 409: conflict('The room is not being cleaned', ['room_not_cleaning']) },
+  },
+  'POST /facilities/{facilityId}/rooms/readiness': {
+    tag: 'Facilities',
+    summary: 'Inspect or free many rooms, or a floor',
+    description: '`action` (`inspect` | `free`) for `rooms: [...]` or a whole `floor`: per room done / refused with its reason',
+    request: { body: RoomReadinessInput },
+    responses: { 200: ok('Rooms moved, and rooms refused with why', ReadinessResult) },
+  },
+  'PUT /facilities/{facilityId}/room-policy': {
+    tag: 'Facilities',
+    summary: 'Require room inspections',
+    description: '`inspectionRequired`: whether a cleaned room must be inspected before it is offered again',
+    request: { body: RoomPolicyInput },
+    responses: { 200: ok('The policy', RoomPolicy) },
   },
   'GET /facilities/{facilityId}/board': {
     tag: 'Facilities',
     summary: 'Room board',
-    description: 'room board: state, occupant, day of stay, missing checks',
+    description: 'room board: per room state (free / occupied / cleaning / inspected), beds, floor, zone, household and every occupant with day of stay and checks; counts per floor',
     responses: { 200: ok('Every room', Board) },
   },
   'POST /facilities/{facilityId}/stays': {
     tag: 'Stays',
     summary: 'Register and check in one person',
     description: 'register and check in one person; returns stay id, room and schedule',
-    request: { body: RegisterStayInput },
+    request: { body: RegistrationInput },
     responses: {
       201: ok('Checked in', RegisteredStay, { location: 'The new stay, /stays/{stayId}' }),
-      409: conflict('No room, or the person already has an open stay', ['no_free_room', 'room_not_free', 'person_has_open_stay']),
+      409: conflict('No bed, or the person already has an open stay', ['no_free_room', 'room_not_free', 'room_full', 'room_other_household', 'room_not_ready', 'person_has_open_stay']),
     },
   },
   'POST /facilities/{facilityId}/stays/batch': {
     tag: 'Stays',
     summary: 'Register a flight manifest',
-    description: 'a flight manifest (JSON array, ≤ 500): per-row created / refused',
-    request: { body: BatchBody },
-    responses: { 200: ok('Per row: created or refused with its problem', BatchReport) },
+    description:
+      'a flight manifest (JSON array, ≤ 500; `household` groups people into one room): rows take free rooms in room order, households together; `?dryRun=true` checks every row (fields, duplicates, open stays, rooms, beds) and writes nothing: per-row ready / created / refused',
+    request: { body: BatchBody, query: DryRunQuery },
+    responses: { 200: ok('Per row: ready (dry run), created, or refused with its problem', ManifestReport) },
+  },
+  'POST /facilities/{facilityId}/stays/import': {
+    tag: 'Stays',
+    summary: 'Import a manifest file (xlsx or CSV)',
+    description:
+      'a manifest file as Excel saves it: `fileName`, `contentBase64` (.xlsx, or CSV in UTF-8, GB18030/GBK or UTF-16, detected), `defaults?` for the flight (`arrivedAt`, `flightNumber`, `originCountry`, `category`), `rooms?` (staff room choices by row), `onlyRows?`; Chinese or English headers; `?dryRun=true` writes nothing',
+    request: { body: ImportInput, query: DryRunQuery },
+    responses: { 200: ok('Per file row: ready (dry run), created, or refused with the column and reason', ImportReport) },
+  },
+  'POST /facilities/{facilityId}/stays/import/refused': {
+    tag: 'Stays',
+    summary: 'Refused rows as a file',
+    description: 'the refused rows of a manifest file in the same format (xlsx, or CSV as UTF-8 with BOM) with a reason column: `fileName`, `contentBase64`, `rows [{row, reason}]`',
+    request: { body: RefusedFileInput },
+    responses: { 200: ok('The file, base64', RefusedFile) },
+  },
+  'GET /facilities/{facilityId}/stays/import/template': {
+    tag: 'Stays',
+    summary: 'Manifest template (.xlsx)',
+    description: 'the manifest template: the columns with Chinese and English headers, cell formats and lists, and a sheet of rules',
+    responses: { 200: { description: 'The template', media: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } },
   },
   'GET /facilities/{facilityId}/stays': {
     tag: 'Stays',

@@ -17,6 +17,9 @@ registerMessages({
     'register.submit': 'Register and assign a room',
     'register.done': '{name} is registered in room {room}: day 1 is {day1}, observation ends {end}.',
     'register.open': 'Open the file',
+    'register.household': 'Travelling with (household mark)',
+    'register.householdHint': 'The same mark for a family, a child and parent or a caretaker: they share one room.',
+    'register.householdDone': 'Household {mark}: use the same mark for the others travelling together.',
   },
   zh: {
     'register.title': '人员登记',
@@ -27,6 +30,9 @@ registerMessages({
     'register.submit': '登记并分配房间',
     'register.done': '{name} 已登记，房间 {room}：第 1 天为 {day1}，观察期至 {end}。',
     'register.open': '打开档案',
+    'register.household': '同行（家庭标记）',
+    'register.householdHint': '家庭、儿童与家长、陪护人员填同一标记，同住一间房。',
+    'register.householdDone': '同行标记 {mark}：其他同行人员请填写相同标记。',
   },
 });
 

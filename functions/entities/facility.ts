@@ -24,8 +24,14 @@ export interface Facility {
   authority?: IssuingAuthority;
   /** A stay with a fever or symptom on file: say so on the certificate, or wait for a doctor's sign-off. Default state_truthfully. */
   feverHistoryCertificate?: FeverHistoryPolicy;
+  /** Rooms after a stay leaves: whether an inspection must be recorded before a cleaned room is offered again. Default not required. */
+  roomReadiness?: RoomReadinessPolicy;
   createdAt: string;
   createdBy: string;
+}
+
+export interface RoomReadinessPolicy {
+  inspectionRequired: boolean;
 }
 
 export const facilityKeys = {
@@ -45,7 +51,7 @@ export function facilityItem(f: Facility) {
 }
 
 function fromItem(item: Record<string, unknown>): Facility {
-  const { facilityId, name, nameEn, timeZone, policy, authority, feverHistoryCertificate, createdAt, createdBy } = item as unknown as Facility;
+  const { facilityId, name, nameEn, timeZone, policy, authority, feverHistoryCertificate, roomReadiness, createdAt, createdBy } = item as unknown as Facility;
   return {
     facilityId,
     name,
@@ -54,6 +60,7 @@ function fromItem(item: Record<string, unknown>): Facility {
     policy,
     ...(authority !== undefined ? { authority } : {}),
     ...(feverHistoryCertificate !== undefined ? { feverHistoryCertificate } : {}),
+    ...(roomReadiness !== undefined ? { roomReadiness } : {}),
     createdAt,
     createdBy,
   };
@@ -72,7 +79,7 @@ export async function createFacility(f: Facility): Promise<boolean> {
   }
 }
 
-export type FacilityDetails = Partial<Pick<Facility, 'name' | 'nameEn' | 'authority' | 'feverHistoryCertificate'>>;
+export type FacilityDetails = Partial<Pick<Facility, 'name' | 'nameEn' | 'authority' | 'feverHistoryCertificate' | 'roomReadiness'>>;
 
 /** Sets (or, for null, removes) the given fields of an existing facility; the updated facility, or undefined when there is none. */
 export async function updateFacilityDetails(facilityId: string, changes: { [K in keyof FacilityDetails]?: FacilityDetails[K] | null }): Promise<Facility | undefined> {

@@ -33,6 +33,8 @@ export interface Stay {
   stayId: string;
   facilityId: string;
   roomNumber: string;
+  /** People travelling together share a household (and a room); absent for someone alone. */
+  householdId?: string;
   status: StayStatus;
   category: Category;
   person: Person;

@@ -1,4 +1,4 @@
-import { AddRoomsInput } from '../schemas/facility.js';
+import { AddRoomsInput } from '../schemas/rooms.js';
 import { httpHandler, json } from '../shared/http.js';
 import { parseInput } from '../shared/validation.js';
 import { addRoomsUseCase } from '../use-cases/add-rooms.js';

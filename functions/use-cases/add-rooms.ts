@@ -1,6 +1,5 @@
-import type * as z from 'zod/mini';
-import { addRoom } from '../entities/room.js';
-import type { AddRoomsInput } from '../schemas/facility.js';
+import { addRoom, type NewRoom } from '../entities/room.js';
+import type { AddRoomsInput } from '../schemas/rooms.js';
 import { ValidationError } from '../shared/errors.js';
 import { assertAdmin, type Principal } from '../shared/principal.js';
 import { mapWithConcurrency } from '../shared/concurrency.js';
@@ -11,15 +10,22 @@ export interface AddRoomsResult {
   existing: string[];
 }
 
-/** Adds rooms in bulk; rooms that already exist are reported, not changed, so the call is safe to repeat. */
-export async function addRoomsUseCase(principal: Principal, facilityId: string, input: z.infer<typeof AddRoomsInput>, now = new Date()): Promise<AddRoomsResult> {
+/** Adds rooms in bulk with their beds, floor and zone; rooms that already exist are reported, not changed, so the call is safe to repeat. */
+export async function addRoomsUseCase(principal: Principal, facilityId: string, input: AddRoomsInput, now = new Date()): Promise<AddRoomsResult> {
   assertAdmin(principal);
   await loadFacilityFor(principal, facilityId);
-  const numbers = new Set(input.rooms ?? []);
-  if (input.range) for (let n = input.range.from; n <= input.range.to; n++) numbers.add(`${input.range.prefix}${n}`);
-  if (numbers.size > 1000) throw new ValidationError([{ path: 'rooms', message: 'At most 1000 rooms per call', code: 'too_big' }]);
+  const rooms = new Map<string, NewRoom>();
+  for (const r of input.rooms ?? []) {
+    const spec = typeof r === 'string' ? { number: r } : r;
+    rooms.set(spec.number, { roomNumber: spec.number, capacity: spec.capacity ?? input.capacity ?? 1, floor: spec.floor, zone: spec.zone });
+  }
+  if (input.range) {
+    const { prefix, from, to, capacity, floor, zone } = input.range;
+    for (let n = from; n <= to; n++) rooms.set(`${prefix}${n}`, { roomNumber: `${prefix}${n}`, capacity: capacity ?? input.capacity ?? 1, floor, zone });
+  }
+  if (rooms.size > 1000) throw new ValidationError([{ path: 'rooms', message: 'At most 1000 rooms per call', code: 'too_big' }]);
   const at = now.toISOString();
-  const outcomes = await mapWithConcurrency([...numbers], 16, async (room) => ({ room, added: await addRoom(facilityId, room, at) }));
+  const outcomes = await mapWithConcurrency([...rooms.values()], 16, async (room) => ({ room: room.roomNumber, added: await addRoom(facilityId, room, at) }));
   return {
     added: outcomes.filter((o) => o.added).map((o) => o.room),
     existing: outcomes.filter((o) => !o.added).map((o) => o.room),

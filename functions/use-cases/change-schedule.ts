@@ -1,7 +1,7 @@
 import { auditPut } from '../entities/audit.js';
 import { dueKeys, openDueItem, type DueItem } from '../entities/due-item.js';
 import { queryPrefix } from '../entities/partition.js';
-import { roomKeys } from '../entities/room.js';
+import { occupantFieldItem } from '../entities/room.js';
 import { stayKeys } from '../entities/stay.js';
 import { localDate } from '../domain/calendar.js';
 import { retestDatesCovered } from '../domain/lab-result.js';
@@ -59,15 +59,7 @@ export async function changeSchedule(principal: Principal, stayId: string, input
         ExpressionAttributeValues: { ':policy': plan.policy, ':schedule': plan.schedule, ':at': at, ':one': 1, ':active': 'active', ':version': stay.version },
       },
     },
-    {
-      Update: {
-        TableName: tableName(),
-        Key: roomKeys.key(stay.facilityId, stay.roomNumber),
-        UpdateExpression: 'SET occupant.endDate = :end, updatedAt = :at',
-        ConditionExpression: 'occupant.stayId = :stayId',
-        ExpressionAttributeValues: { ':end': plan.schedule.endDate, ':at': at, ':stayId': stayId },
-      },
-    },
+    occupantFieldItem(stay.facilityId, stay.roomNumber, stayId, 'endDate', plan.schedule.endDate),
     // Open obligations on dates the new schedule no longer has: gone (resolved ones stay as history).
     ...existing
       .filter((d) => d.state === 'open' && d.kind !== 'PURGE' && !wantedKeys.has(String(d.SK)))

@@ -1,6 +1,6 @@
 import { activeStayKeys } from '../entities/active-stay.js';
 import { dueKeys, openDueItem } from '../entities/due-item.js';
-import { roomKeys } from '../entities/room.js';
+import { getRoom, leaveRoomItem, type Room } from '../entities/room.js';
 import type { Stay } from '../entities/stay.js';
 import { localDate } from '../domain/calendar.js';
 import { dayOfStay } from '../domain/schedule.js';
@@ -9,24 +9,16 @@ import type { TxItems } from '../shared/transact.js';
 import { dueItemsOf } from './register-stay.js';
 
 // What closing a stay (release or transfer) does besides changing its status, as
-// transaction items: the room goes to "cleaning" until staff mark it free, the
+// transaction items: the stay leaves its room (the last one out sends it to
+// "cleaning", then inspected and free), the
 // travel document may be checked in again, the stay's due items leave the jobs'
 // index, and a PURGE due item dated with the facility-local close date enters it,
 // for the retention job to find once the retention period is over.
 
-export function closeStayItems(stay: Stay, at: string, timeZone: string): TxItems {
+export function closeStayItems(stay: Stay, at: string, timeZone: string, room: Room | undefined): TxItems {
   const closedDate = localDate(at, timeZone);
   return [
-    {
-      Update: {
-        TableName: tableName(),
-        Key: roomKeys.key(stay.facilityId, stay.roomNumber),
-        UpdateExpression: 'SET #state = :cleaning, updatedAt = :at REMOVE occupant',
-        ConditionExpression: 'occupant.stayId = :stayId',
-        ExpressionAttributeNames: { '#state': 'state' },
-        ExpressionAttributeValues: { ':cleaning': 'cleaning', ':at': at, ':stayId': stay.stayId },
-      },
-    },
+    ...(room ? [leaveRoomItem(room, stay.stayId, at)] : []),
     {
       Delete: {
         TableName: tableName(),
@@ -60,4 +52,27 @@ export function closeStayItems(stay: Stay, at: string, timeZone: string): TxItem
       },
     },
   ];
+}
+
+/** The stay's room as it is now, when it still holds the stay (closing pins its occupant count). */
+export async function roomOfStay(stay: Stay): Promise<Room | undefined> {
+  const room = await getRoom(stay.facilityId, stay.roomNumber);
+  return room?.occupants.some((o) => o.stayId === stay.stayId) ? room : undefined;
+}
+
+/**
+ * Runs a closing transaction built from the room as read; when a housemate left or
+ * arrived meanwhile (the count it pinned changed), builds it again from a fresh read.
+ */
+export async function withRoomRetry<T>(stay: Stay, run: (room: Room | undefined) => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    const room = await roomOfStay(stay);
+    try {
+      return await run(room);
+    } catch (err) {
+      if (attempt >= 4 || !room) throw err;
+      const now = await roomOfStay(stay);
+      if (now?.used === room.used) throw err;
+    }
+  }
 }

@@ -3,7 +3,7 @@ import { documentKeys, type DocumentRecord } from '../entities/document.js';
 import { dueKeys, type DueKind } from '../entities/due-item.js';
 import type { Facility } from '../entities/facility.js';
 import { putReminderOnce, type Reminder } from '../entities/reminder.js';
-import { roomKeys } from '../entities/room.js';
+import { occupantFieldItem } from '../entities/room.js';
 import { OPEN_STATUSES, stayKeys, type Stay } from '../entities/stay.js';
 import { localDate } from '../domain/calendar.js';
 import { retestDatesCovered, type LabResultVersion } from '../domain/lab-result.js';
@@ -83,16 +83,7 @@ export function stayEffects(params: {
   let roomIndex = -1;
   if (becamePositive && params.withRoom) {
     roomIndex =
-      items.push({
-        Update: {
-          TableName: tableName(),
-          Key: roomKeys.key(stay.facilityId, stay.roomNumber),
-          UpdateExpression: 'SET occupant.#status = :positive',
-          ConditionExpression: 'occupant.stayId = :stayId',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':positive': 'positive', ':stayId': stay.stayId },
-        },
-      }) - 1;
+      items.push(occupantFieldItem(stay.facilityId, stay.roomNumber, stay.stayId, 'status', 'positive')) - 1;
   }
 
   // Due items: only while the stay is open (a closed stay's items are already closed).

@@ -2,7 +2,7 @@ import { auditPut } from '../entities/audit.js';
 import { checkIdOf, checkItem, getCheck, listChecks, parseCheckId, type CheckRecord } from '../entities/check.js';
 import { historyAfter, planCorrection, readingOf } from '../domain/check-correction.js';
 import { putReminderOnce, type Reminder } from '../entities/reminder.js';
-import { roomKeys } from '../entities/room.js';
+import { occupantFieldItem } from '../entities/room.js';
 import { stayKeys } from '../entities/stay.js';
 import { addDays, localDate } from '../domain/calendar.js';
 import { boardMarksFrom, dayCheckStatus, isAlert, marksSince, type CheckMarks, type DayCheckStatus } from '../domain/checks.js';
@@ -182,15 +182,7 @@ async function writeCheck(principal: Principal, stay: CareStay, facility: Facili
     }) - 1;
     if (withRoom) {
       // The board's copy: today's and yesterday's marks, on the occupant (gone when the room is vacated).
-      index.room = items.push({
-        Update: {
-          TableName: tableName(),
-          Key: roomKeys.key(stay.facilityId, stay.roomNumber),
-          UpdateExpression: 'SET occupant.checkMarks = :marks',
-          ConditionExpression: 'occupant.stayId = :stayId',
-          ExpressionAttributeValues: { ':marks': marksSince(marks, boardMarksFrom(localDate(now, facility.timeZone))), ':stayId': stay.stayId },
-        },
-      }) - 1;
+      index.room = items.push(occupantFieldItem(stay.facilityId, stay.roomNumber, stay.stayId, 'checkMarks', marksSince(marks, boardMarksFrom(localDate(now, facility.timeZone))))) - 1;
     }
     items.push(auditPut({ stayId: stay.stayId, at, actor: principal.subject, action: w.audit.action, changes: { ...w.audit.changes, ...(reminderId ? { reminderId } : {}) } }));
     if (withReminder && reminderId) {

@@ -9,7 +9,7 @@ import { tableName } from '../shared/db.js';
 import { ConflictError, NotFoundError } from '../shared/errors.js';
 import type { Principal } from '../shared/principal.js';
 import { transactWithRetry } from '../shared/transact.js';
-import { closeStayItems } from './close-stay.js';
+import { closeStayItems, withRoomRetry } from './close-stay.js';
 import { buildDocument, documentReceipt, DOCUMENT_TYPES } from './issue-documents.js';
 import { loadStayFor } from './load-stay.js';
 import { documentFacts, gatherReleaseEvidence } from './release-evidence.js';
@@ -44,7 +44,8 @@ export async function releaseStay(principal: Principal, stayId: string, now = ne
   const issued = DOCUMENT_TYPES.filter((type) => !withheld.some((w) => w.type === type)).map((type) =>
     buildDocument({ type, stay: { ...stay, releasedAt: at }, facility, evidence, releasedDate: today, issuedAt: now, issuedBy: principal.subject }),
   );
-  await transactWithRetry(
+  await withRoomRetry(stay, (room) =>
+  transactWithRetry(
     [
       {
         Update: {
@@ -57,7 +58,7 @@ export async function releaseStay(principal: Principal, stayId: string, now = ne
           ExpressionAttributeValues: { ':released': 'released', ':active': 'active', ':at': at, ':by': principal.subject, ':one': 1, ':version': stay.version },
         },
       },
-      ...closeStayItems(stay, at, facility.timeZone),
+      ...closeStayItems(stay, at, facility.timeZone, room),
       ...issued.map((d) => ({ Put: { TableName: tableName(), Item: documentItem(d.document), ConditionExpression: 'attribute_not_exists(PK)' } })),
       auditPut({
         stayId: stay.stayId,
@@ -76,6 +77,7 @@ export async function releaseStay(principal: Principal, stayId: string, now = ne
       reasons.some((r) => r.Code === 'ConditionalCheckFailed')
         ? new ConflictError('The stay changed while it was being released. Reload and try again.', [{ code: 'stay_changed', message: 'Another change was made at the same time.' }])
         : undefined,
+  ),
   );
   putMetric('Releases');
   return {

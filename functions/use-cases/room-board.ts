@@ -10,31 +10,47 @@ import { loadFacilityFor } from './load-facility.js';
 // check status is read from the marks that recording a check copies onto the
 // room's occupant.
 
+export interface BoardOccupant {
+  stayId: string;
+  nameNative: string;
+  nameLatin: string;
+  dayOfStay: number;
+  endDate: string;
+  status: string;
+  checks: DayCheckStatus;
+}
+
 export interface BoardRoom {
   roomNumber: string;
   state: RoomState;
-  occupant?: {
-    stayId: string;
-    nameNative: string;
-    nameLatin: string;
-    dayOfStay: number;
-    endDate: string;
-    status: string;
-    checks: DayCheckStatus;
-  };
+  capacity: number;
+  floor?: string;
+  zone?: string;
+  householdId?: string;
+  /** Everyone in the room, in check-in order. */
+  occupants: BoardOccupant[];
+  /** The first occupant (as before rooms had several beds). */
+  occupant?: BoardOccupant;
+  cleaningSince?: string;
+  inspectedAt?: string;
+  inspectedBy?: string;
 }
 
 export interface Board {
   facilityId: string;
   date: string;
+  inspectionRequired: boolean;
   counts: Record<RoomState, number>;
+  beds: { total: number; used: number; free: number };
   /** Occupied rooms with a check overdue today, and rooms with a fever or symptom today. */
   checks: { missing: number; alerts: number };
+  /** Each floor's rooms by state, in floor order. */
+  floors: { floor: string; rooms: number; counts: Record<RoomState, number> }[];
   rooms: BoardRoom[];
 }
 
 /** Fields recording a check adds to the occupant; `arrivedAt` if check-in ever stores it there. */
-type CareOccupant = Occupant & { checkMarks?: CheckMarks; arrivedAt?: string };
+type CareOccupant = Occupant & { checkMarks?: CheckMarks; arrivedAt?: string; since?: string };
 
 /**
  * When the person came in, for the arrival-day rule (slots whose deadline had
@@ -42,35 +58,56 @@ type CareOccupant = Occupant & { checkMarks?: CheckMarks; arrivedAt?: string };
  * writes the room's `updatedAt` and recording checks leaves it alone.
  */
 function checkInTime(room: Room, o: CareOccupant): string | undefined {
-  return o.arrivedAt ?? room.updatedAt;
+  return o.arrivedAt ?? o.since ?? room.updatedAt;
 }
 
 export async function roomBoard(principal: Principal, facilityId: string, now = new Date()): Promise<Board> {
   const facility = await loadFacilityFor(principal, facilityId);
   const today = localDate(now, facility.timeZone);
   const rooms = await listRooms(facilityId);
-  const counts: Record<RoomState, number> = { free: 0, occupied: 0, cleaning: 0 };
+  const zero = (): Record<RoomState, number> => ({ free: 0, occupied: 0, cleaning: 0, inspected: 0 });
+  const counts = zero();
   const checks = { missing: 0, alerts: 0 };
+  const beds = { total: 0, used: 0, free: 0 };
+  const floors = new Map<string, { floor: string; rooms: number; counts: Record<RoomState, number> }>();
   const board = rooms.map((r): BoardRoom => {
     counts[r.state]++;
-    const o = r.occupant as CareOccupant | undefined;
-    if (r.state !== 'occupied' || !o) return { roomNumber: r.roomNumber, state: r.state };
-    const status = dayCheckStatus({
-      date: today,
-      now,
-      timeZone: facility.timeZone,
-      marks: o.checkMarks,
-      day1Date: o.day1Date,
-      endDate: o.endDate,
-      arrivedAt: checkInTime(r, o),
+    beds.total += r.capacity;
+    if (r.state === 'occupied') beds.used += r.occupants.length;
+    if (r.state === 'free') beds.free += r.capacity;
+    const floorKey = r.floor ?? '';
+    const f = floors.get(floorKey) ?? { floor: floorKey, rooms: 0, counts: zero() };
+    f.rooms++;
+    f.counts[r.state]++;
+    floors.set(floorKey, f);
+    const occupants = r.state !== 'occupied' ? [] : r.occupants.map((raw): BoardOccupant => {
+      const o = raw as CareOccupant;
+      const status = dayCheckStatus({
+        date: today,
+        now,
+        timeZone: facility.timeZone,
+        marks: o.checkMarks,
+        day1Date: o.day1Date,
+        endDate: o.endDate,
+        arrivedAt: checkInTime(r, o),
+      });
+      if (status.missing.length) checks.missing++;
+      if (status.alert) checks.alerts++;
+      return { stayId: o.stayId, nameNative: o.nameNative, nameLatin: o.nameLatin, dayOfStay: dayOfStay(o.day1Date, today), endDate: o.endDate, status: o.status, checks: status };
     });
-    if (status.missing.length) checks.missing++;
-    if (status.alert) checks.alerts++;
     return {
       roomNumber: r.roomNumber,
       state: r.state,
-      occupant: { stayId: o.stayId, nameNative: o.nameNative, nameLatin: o.nameLatin, dayOfStay: dayOfStay(o.day1Date, today), endDate: o.endDate, status: o.status, checks: status },
+      capacity: r.capacity,
+      ...(r.floor ? { floor: r.floor } : {}),
+      ...(r.zone ? { zone: r.zone } : {}),
+      ...(r.household && occupants.length && !r.household.startsWith('SOLO#') ? { householdId: r.household } : {}),
+      occupants,
+      ...(occupants[0] ? { occupant: occupants[0] } : {}),
+      ...(r.cleaningSince ? { cleaningSince: r.cleaningSince } : {}),
+      ...(r.inspectedAt && r.state === 'inspected' ? { inspectedAt: r.inspectedAt, inspectedBy: r.inspectedBy } : {}),
     };
   });
-  return { facilityId, date: today, counts, checks, rooms: board };
+  const floorList = [...floors.values()].sort((a, b) => a.floor.localeCompare(b.floor, 'en', { numeric: true }));
+  return { facilityId, date: today, inspectionRequired: facility.roomReadiness?.inspectionRequired === true, counts, beds, checks, floors: floorList, rooms: board };
 }

@@ -6,7 +6,7 @@ import { tableName } from '../shared/db.js';
 import { ConflictError, NotFoundError } from '../shared/errors.js';
 import type { Principal } from '../shared/principal.js';
 import { transactWithRetry } from '../shared/transact.js';
-import { closeStayItems } from './close-stay.js';
+import { closeStayItems, withRoomRetry } from './close-stay.js';
 import { loadStayFor } from './load-stay.js';
 
 /**
@@ -22,7 +22,8 @@ export async function transferStay(principal: Principal, stayId: string, input: 
   const facility = await getFacilityCached(stay.facilityId);
   if (!facility) throw new NotFoundError(`Facility ${stay.facilityId} does not exist.`);
   const at = now.toISOString();
-  await transactWithRetry(
+  await withRoomRetry(stay, (room) =>
+  transactWithRetry(
     [
       {
         Update: {
@@ -34,12 +35,13 @@ export async function transferStay(principal: Principal, stayId: string, input: 
           ExpressionAttributeValues: { ':transferred': 'transferred', ':transfer': { ...input, at, by: principal.subject }, ':at': at, ':one': 1, ':from': stay.status },
         },
       },
-      ...closeStayItems(stay, at, facility.timeZone),
+      ...closeStayItems(stay, at, facility.timeZone, room),
       // Deleting a departure that was never planned is a no-op.
       { Delete: { TableName: tableName(), Key: departureKeys.key(stayId) } },
       auditPut({ stayId, at, actor: principal.subject, action: 'transfer', changes: { status: 'transferred', from: stay.status } }),
     ],
     (reasons) => (reasons.some((r) => r.Code === 'ConditionalCheckFailed') ? new ConflictError('The stay changed meanwhile. Reload and try again.', [{ code: 'stay_changed', message: 'Another change was made at the same time.' }]) : undefined),
+  ),
   );
   return { stayId, status: 'transferred' as const, transferredAt: at };
 }

@@ -35,7 +35,7 @@ describe('concurrent check-ins', () => {
     expect(new Set(stored.map((s) => s.roomNumber)).size).toBe(50);
 
     const board = await api.call('GET', `/facilities/${f.facilityId}/board`, { token: f.staff });
-    expect(board.body.counts).toEqual({ free: 0, occupied: 50, cleaning: 0 });
+    expect(board.body.counts).toEqual({ free: 0, occupied: 50, cleaning: 0, inspected: 0 });
     const occupantByRoom = new Map(board.body.rooms.map((r: { roomNumber: string; occupant: { stayId: string } }) => [r.roomNumber, r.occupant.stayId]));
     for (const s of stored) expect(occupantByRoom.get(s.roomNumber as string)).toBe(s.stayId);
   }, 180_000);

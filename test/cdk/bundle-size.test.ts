@@ -20,7 +20,10 @@ const LIMIT = 300 * KB;
  * reissue-document, is ~260 KB (bench/results.md). Common to all: the DynamoDB client's
  * @smithy/core (~109 KB). An entry here must name a measured size and why.
  */
-const OVER_TARGET: Readonly<Record<string, { limit: number; why: string }>> = {};
+const OVER_TARGET: Readonly<Record<string, { limit: number; why: string }>> = {
+  // The one handler that reads and writes .xlsx: exceljs (with its zip and XML parsers) is ~1.1 MB of it.
+  'manifest-files': { limit: 1390 * KB, why: 'exceljs: xlsx import, refused-rows file and template' },
+};
 
 const handlers = [...new Set([...routes.map((r) => r.handler), ...jobs.map((j) => j.handler)])].sort();
 const dir = mkdtempSync(join(PROJECT_ROOT, 'node_modules/.qd-bundle-test-'));

@@ -88,7 +88,7 @@ describe('routes', () => {
         Timeout: plan.timeoutSeconds,
       });
     }
-    expect(plans.find((p) => p.handler === 'register-batch')).toMatchObject({ memoryMb: 512, timeoutSeconds: 29 });
+    expect(plans.find((p) => p.handler === 'register-batch')).toMatchObject({ memoryMb: 1024, timeoutSeconds: 29 });
     expect(plans.find((p) => p.handler === 'get-board')).toMatchObject({ memoryMb: 256, timeoutSeconds: 10, readOnly: true });
   });
 

@@ -87,7 +87,7 @@ async function assertConsistent(): Promise<{ stays: StayRecord[]; occupied: numb
   for (const s of stays) {
     expect(s.status).toBe('active');
     const room = rooms.find((r) => r.roomNumber === s.roomNumber);
-    expect(room, `room of ${s.stayId}`).toMatchObject({ state: 'occupied', occupant: { stayId: s.stayId } });
+    expect(room, `room of ${s.stayId}`).toMatchObject({ state: 'occupied', occupants: [expect.objectContaining({ stayId: s.stayId })] });
     // The open-stay guard of the person's document names this stay.
     const doc = 'document' in s.person ? s.person.document : undefined;
     expect(doc).toBeDefined();
@@ -97,8 +97,8 @@ async function assertConsistent(): Promise<{ stays: StayRecord[]; occupied: numb
     expect((await dueItemsOf(s.stayId)).length).toBe(s.schedule.retestDates.length + 2);
   }
   for (const r of rooms) {
-    if (r.state === 'occupied') expect(byId.has(r.occupant!.stayId), `occupant of ${r.roomNumber}`).toBe(true);
-    else expect(r.occupant).toBeUndefined();
+    if (r.state === 'occupied') expect(byId.has(r.occupants[0]!.stayId), `occupant of ${r.roomNumber}`).toBe(true);
+    else expect(r.occupants).toEqual([]);
   }
   const occupied = rooms.filter((r) => r.state === 'occupied').length;
   expect(stays.length).toBe(occupied);

@@ -96,6 +96,12 @@ const probes: Record<string, () => Probe[]> = {
   'POST /stays/{stayId}/release': () => [{ path: `/stays/${releasable.stayId}/release`, status: 403 }],
   'POST /stays/{stayId}/transfer': () => [{ path: `/stays/${active.stayId}/transfer`, body: { destination: 'Evil hospital' }, status: 403 }],
   'POST /facilities/{facilityId}/rooms/{roomNumber}/free': () => [{ path: `/facilities/${a.facilityId}/rooms/${released.roomNumber}/free`, status: 403 }],
+  'POST /facilities/{facilityId}/rooms/{roomNumber}/inspect': () => [{ path: `/facilities/${a.facilityId}/rooms/${released.roomNumber}/inspect`, status: 403 }],
+  'POST /facilities/{facilityId}/rooms/readiness': () => [{ path: `/facilities/${a.facilityId}/rooms/readiness`, body: { action: 'inspect', rooms: [released.roomNumber] }, status: 403 }],
+  'PUT /facilities/{facilityId}/room-policy': () => [{ path: `/facilities/${a.facilityId}/room-policy`, body: { inspectionRequired: true }, status: 403 }],
+  'POST /facilities/{facilityId}/stays/import': () => [{ path: `/facilities/${a.facilityId}/stays/import?dryRun=true`, body: { fileName: 'm.csv', contentBase64: Buffer.from('姓名,性别\n').toString('base64') }, status: 403 }],
+  'POST /facilities/{facilityId}/stays/import/refused': () => [{ path: `/facilities/${a.facilityId}/stays/import/refused`, body: { fileName: 'm.csv', contentBase64: 'eA==', rows: [{ row: 2, reason: 'x' }] }, status: 403 }],
+  'GET /facilities/{facilityId}/stays/import/template': () => [{ path: `/facilities/${a.facilityId}/stays/import/template`, status: 403 }],
   'GET /stays/{stayId}/documents': () => [{ path: `/stays/${released.stayId}/documents`, status: 403 }],
   'GET /stays/{stayId}/documents/{documentId}': () =>
     documentIds.flatMap((d) => [

@@ -365,19 +365,18 @@ describe('staff web form', () => {
     await page.getByRole('link', { name: 'Flight manifest' }).click();
     const arrived = new Date().toISOString();
     const csv = [
-      'name_native,name_latin,sex,birth_date,nationality,document_type,document_number,document_country,phone,language,category,arrived_at,flight_number,origin_country,special_conditions',
-      `孙丽,SUN Li,F,1988-02-11,CN,passport,${uniqueDocumentNumber()},CN,+86 137 0000 0001,zh,inbound,${arrived},CA936,FR,chronic_illness`,
-      `"Dupont, Jean",DUPONT Jean,M,1975-09-30,FR,passport,${uniqueDocumentNumber()},FR,+33 6 00 00 00 00,en,inbound,${arrived},CA936,ZZ,`,
+      'Name,Latin name,Sex,Date of birth,Nationality,Passport number,Phone,Arrival time,Flight,Origin,Special conditions',
+      `孙丽,SUN Li,F,1988-02-11,CN,${uniqueDocumentNumber()},+86 137 0000 0001,${arrived},CA936,FR,慢性病`,
+      `"Dupont, Jean",DUPONT Jean,M,1975-09-30,FR,${uniqueDocumentNumber()},+33 6 00 00 00 00,${arrived},CA936,ZZ,`,
     ].join('\r\n');
-    await page.getByLabel('CSV text').fill(csv);
-    await page.getByRole('button', { name: 'Check rows' }).click();
-    expect(await page.locator('#manifest-result').textContent()).toContain('2 rows ready');
-    await page.getByRole('button', { name: 'Register all rows' }).click();
+    await page.locator('#manifest-file').setInputFiles({ name: 'ca936.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await page.locator('#manifest-result tr.refused').waitFor();
+    expect(await page.locator('#manifest-result').textContent()).toContain('Registering will create 1 stays and refuse 1 rows');
+    await page.getByRole('button', { name: 'Register 1 rows' }).click();
+    await expect.poll(() => page.locator('#manifest-result').textContent()).toContain('1 registered, 1 refused');
     const text = await page.locator('#manifest-result').textContent();
-    expect(text).toContain('1 registered, 1 refused');
     expect(text).toContain('Registered: room');
-    expect(await page.locator('#manifest-result tr.refused').textContent()).toContain('origin_country');
+    expect(await page.locator('#manifest-result tr.refused').textContent()).toContain('Origin');
     await screenshot(page, 'manifest');
   });
 

@@ -62,7 +62,7 @@ async function signIn(page: Page) {
 const SCREENS: { view: string; hash: () => string; answers: () => string[]; ready: string }[] = [
   { view: 'stay', hash: () => `#stay/${stayId}`, answers: () => [`/stays/${stayId}`, '/checks', '/situations'], ready: '#stay-facts dt' },
   { view: 'register', hash: () => '#register', answers: () => [], ready: '#register-form' },
-  { view: 'manifest', hash: () => '#manifest', answers: () => [], ready: '#manifest-text' },
+  { view: 'manifest', hash: () => '#manifest', answers: () => [], ready: '#manifest-file' },
   { view: 'today', hash: () => '#today', answers: () => ['/today'], ready: '#today-out .cards' },
   { view: 'transport', hash: () => '#transport', answers: () => ['/transport'], ready: '#transport-out *' },
   { view: 'reminders', hash: () => '#reminders', answers: () => ['/reminders'], ready: '#reminders-out *' },

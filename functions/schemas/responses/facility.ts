@@ -10,6 +10,7 @@ export const Facility = meta(z.object({
     policy: Policy,
     authority: describe(z.optional(z.object({ name: z.string(), nameEn: z.optional(z.string()) })), 'The body that issues and seals the documents (otherwise the facility)'),
     feverHistoryCertificate: describe(z.optional(z.enum(FEVER_HISTORY_POLICIES)), 'A fever or symptom on file: stated on the certificate (default), or a doctor signs off first'),
+    roomReadiness: describe(z.optional(z.object({ inspectionRequired: z.boolean() })), 'Whether a cleaned room must be inspected before it is offered again (absent: not required)'),
     createdAt: dateTime,
     createdBy: actor,
   }), { id: 'Facility' });

@@ -16,6 +16,7 @@ import {
 import { DOCUMENT_REFUSAL_CODES } from '../../domain/document-eligibility.js';
 import { TEXT_PROBLEM_CODES } from '../../domain/text-hygiene.js';
 import { SIGNATURE_FAILURES } from '../../domain/lab-signature.js';
+import { MANIFEST_ISSUE_CODES, ROOM_REASON_CODES } from '../../manifest/codes.js';
 
 // RFC 9457 problem details, as functions/shared/http-errors.ts writes them. The
 // titles come from the typed errors themselves, so the list cannot drift.
@@ -65,6 +66,7 @@ export const ISSUE_CODES = [
   'too_many_corrections',
   // Characters never right in text (domain/text-hygiene.ts).
   ...TEXT_PROBLEM_CODES,
+  ...MANIFEST_ISSUE_CODES,
 ] as const;
 
 /** Why a document cannot be issued (release withholds it; reissue and issue answer 409). */
@@ -92,6 +94,7 @@ export const REASON_CODES = [
   'shortening_needs_admin',
   // positive_result, retest_missing, retest_not_negative, no_test_results, ... (release uses the retest ones too)
   ...DOCUMENT_REFUSAL_CODES,
+  ...ROOM_REASON_CODES,
 ] as const;
 export type ReasonCode = (typeof REASON_CODES)[number];
 

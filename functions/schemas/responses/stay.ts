@@ -39,6 +39,7 @@ export const Stay = meta(z.object({
     stayId: z.string(),
     facilityId: z.string(),
     roomNumber: z.string(),
+    householdId: describe(z.optional(z.string()), 'People travelling together share it (and a room)'),
     status: z.enum(STATUSES),
     category: z.enum(CATEGORIES),
     person: z.union([Person, AnonymousPerson]),
@@ -76,7 +77,7 @@ export const RegisteredStay = z.object({
 
 export const StayList = z.object({ stays: z.array(Stay), ...Page });
 
-const { type: _type, requestId: _requestId, ...problemFields } = Problem.shape;
+export const { type: _type, requestId: _requestId, ...problemFields } = Problem.shape;
 
 export const BatchReport = z.object({
   created: z.int(),
