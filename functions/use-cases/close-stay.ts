@@ -2,7 +2,9 @@ import { activeStayKeys } from '../entities/active-stay.js';
 import { dueKeys, openDueItem } from '../entities/due-item.js';
 import { roomKeys } from '../entities/room.js';
 import type { Stay } from '../entities/stay.js';
+import { teamStayKeys } from '../entities/team.js';
 import { localDate } from '../domain/calendar.js';
+import { placeFields } from '../domain/place.js';
 import { dayOfStay } from '../domain/schedule.js';
 import { tableName } from '../shared/db.js';
 import type { TxItems } from '../shared/transact.js';
@@ -14,8 +16,9 @@ import { dueItemsOf } from './register-stay.js';
 // index, and a PURGE due item dated with the facility-local close date enters it,
 // for the retention job to find once the retention period is over.
 
-export function closeStayItems(stay: Stay, at: string, timeZone: string): TxItems {
-  const closedDate = localDate(at, timeZone);
+/** The room goes to cleaning until staff mark it free; a home stay has no room. */
+export function roomToCleaning(stay: Stay, at: string): TxItems {
+  if (stay.roomNumber === undefined) return [];
   return [
     {
       Update: {
@@ -27,14 +30,34 @@ export function closeStayItems(stay: Stay, at: string, timeZone: string): TxItem
         ExpressionAttributeValues: { ':cleaning': 'cleaning', ':at': at, ':stayId': stay.stayId },
       },
     },
-    {
-      Delete: {
-        TableName: tableName(),
-        Key: activeStayKeys.key(stay.person.document),
-        ConditionExpression: 'stayId = :stayId',
-        ExpressionAttributeValues: { ':stayId': stay.stayId },
-      },
-    },
+  ];
+}
+
+export function closeStayItems(stay: Stay, at: string, timeZone: string, handOverTo?: { stayId: string; facilityId: string }): TxItems {
+  const closedDate = localDate(at, timeZone);
+  return [
+    ...roomToCleaning(stay, at),
+    // A home stay leaves its team's list (the team follows open stays only).
+    ...(stay.teamId ? [{ Delete: { TableName: tableName(), Key: teamStayKeys.key(stay.facilityId, stay.teamId, stay.stayId) } }] : []),
+    // Continuing at home: the person's one open stay is now the home part.
+    handOverTo
+      ? {
+          Update: {
+            TableName: tableName(),
+            Key: activeStayKeys.key(stay.person.document),
+            UpdateExpression: 'SET stayId = :next, facilityId = :facility',
+            ConditionExpression: 'stayId = :stayId',
+            ExpressionAttributeValues: { ':stayId': stay.stayId, ':next': handOverTo.stayId, ':facility': handOverTo.facilityId },
+          },
+        }
+      : {
+          Delete: {
+            TableName: tableName(),
+            Key: activeStayKeys.key(stay.person.document),
+            ConditionExpression: 'stayId = :stayId',
+            ExpressionAttributeValues: { ':stayId': stay.stayId },
+          },
+        },
     ...dueItemsOf(stay).map((d) => ({
       Update: {
         TableName: tableName(),
@@ -54,7 +77,7 @@ export function closeStayItems(stay: Stay, at: string, timeZone: string): TxItem
           kind: 'PURGE',
           dueDate: closedDate,
           day: dayOfStay(stay.schedule.day1Date, closedDate),
-          roomNumber: stay.roomNumber,
+          ...placeFields(stay),
         }),
         ConditionExpression: 'attribute_not_exists(PK)',
       },

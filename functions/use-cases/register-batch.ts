@@ -1,12 +1,12 @@
 import * as z from 'zod';
-import { MAX_BATCH_ROWS, RegisterStayInput } from '../schemas/stay.js';
-import { AppError, ServiceUnavailableError, ValidationError } from '../shared/errors.js';
+import { MAX_BATCH_ROWS } from '../schemas/stay.js';
+import { AppError, ServiceUnavailableError } from '../shared/errors.js';
 import { isUnavailable } from '../shared/http-errors.js';
 import { mapWithConcurrency } from '../shared/concurrency.js';
 import type { Principal } from '../shared/principal.js';
-import { parseInput, toFieldIssues } from '../shared/validation.js';
+import { parseInput } from '../shared/validation.js';
 import { loadFacilityFor } from './load-facility.js';
-import { registerStay } from './register-stay.js';
+import { registerAnyStay } from './register-any-stay.js';
 
 // A flight manifest: each row is checked in on its own (its own transaction), so one
 // bad row never blocks the flight; the report says per row what happened and why.
@@ -17,7 +17,7 @@ const BatchBody = z.union([
 ]);
 
 export type BatchRow =
-  | { row: number; status: 'created'; stayId: string; roomNumber: string; day1Date: string; endDate: string }
+  | { row: number; status: 'created'; stayId: string; roomNumber?: string; teamId?: string; day1Date: string; endDate: string }
   | { row: number; status: 'refused'; problem: { status: number; title: string; detail: string; issues?: unknown; reasons?: unknown } };
 
 export interface BatchReport {
@@ -34,10 +34,17 @@ export async function registerBatch(principal: Principal, facilityId: string, bo
   let unavailable = 0;
   const results = await mapWithConcurrency(rows, 4, async (raw, row): Promise<BatchRow> => {
     try {
-      const result = RegisterStayInput.safeParse(raw);
-      if (!result.success) throw new ValidationError(toFieldIssues(result.error));
-      const stay = await registerStay(principal, facilityId, result.data, now);
-      return { row, status: 'created', stayId: stay.stayId, roomNumber: stay.roomNumber, day1Date: stay.schedule.day1Date, endDate: stay.schedule.endDate };
+      // A hotel's rows take rooms, a home programme's rows home addresses (register-any-stay.ts).
+      const stay = await registerAnyStay(principal, facilityId, raw, now);
+      return {
+        row,
+        status: 'created',
+        stayId: stay.stayId,
+        ...(stay.roomNumber !== undefined ? { roomNumber: stay.roomNumber } : {}),
+        ...(stay.teamId !== undefined ? { teamId: stay.teamId } : {}),
+        day1Date: stay.schedule.day1Date,
+        endDate: stay.schedule.endDate,
+      };
     } catch (err) {
       if (err instanceof AppError) {
         return { row, status: 'refused', problem: { status: err.status, title: err.title, detail: err.message, ...err.extras } };

@@ -2,8 +2,10 @@ import { activeStayItem } from '../entities/active-stay.js';
 import { auditPut } from '../entities/audit.js';
 import { openDueItem, type DueItem } from '../entities/due-item.js';
 import type { Facility } from '../entities/facility.js';
+import { ledgerPut } from '../entities/schedule-ledger.js';
 import { findFreeRooms, roomKeys, type Occupant } from '../entities/room.js';
 import { normaliseDocumentNumber, stayItem, type Stay } from '../entities/stay.js';
+import { placeFields } from '../domain/place.js';
 import { computeSchedule, dayOfStay } from '../domain/schedule.js';
 import type { RegisterStayInput } from '../schemas/stay.js';
 import { tableName } from '../shared/db.js';
@@ -71,8 +73,13 @@ function buildStay(principal: Principal, facility: Facility, input: RegisterStay
   };
 }
 
+/** The end-date ledger's first entry: the date check-in computed from the facility policy. */
+export function checkInLedger(stay: Stay) {
+  return ledgerPut({ stayId: stay.stayId, at: stay.createdAt, actor: stay.createdBy, event: 'check_in', newEndDate: stay.schedule.endDate, reason: `policy: ${stay.policy.stayDays} days` });
+}
+
 export function dueItemsOf(stay: Stay): DueItem[] {
-  const base = { stayId: stay.stayId, facilityId: stay.facilityId, roomNumber: stay.roomNumber };
+  const base = { stayId: stay.stayId, facilityId: stay.facilityId, ...placeFields(stay) };
   const day = (date: string) => dayOfStay(stay.schedule.day1Date, date);
   return [
     ...stay.schedule.retestDates.map((d) => ({ ...base, kind: 'RETEST' as const, dueDate: d, day: day(d) })),
@@ -114,6 +121,7 @@ async function checkIn(principal: Principal, facility: Facility, input: Register
     { Put: { TableName: tableName(), Item: stayItem(stay), ConditionExpression: 'attribute_not_exists(PK)' } },
     ...dueItemsOf(stay).map((d) => ({ Put: { TableName: tableName(), Item: openDueItem(d) } })),
     auditPut({ stayId: stay.stayId, at: stay.createdAt, actor: principal.subject, action: 'check_in', changes: { roomNumber, status: 'active', facilityId: stay.facilityId } }),
+    checkInLedger(stay),
   ];
   await transactWithRetry(items, (reasons) => {
     const [room, person] = reasons;

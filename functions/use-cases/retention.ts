@@ -47,7 +47,7 @@ const STAY_CONCURRENCY = 4;
  * the anonymous stay keeps only what the monthly counts need (status, category,
  * schedule dates) and its ids, policy and room.
  */
-const REMOVED_STAY_FIELDS = ['diet', 'ethnicity', 'notes', 'departure', 'arrival', 'specialConditions', 'healthSignoff'] as const;
+const REMOVED_STAY_FIELDS = ['diet', 'ethnicity', 'notes', 'departure', 'arrival', 'specialConditions', 'healthSignoff', 'home', 'endCheck'] as const;
 
 export interface RetentionResult extends JobResult {
   job: 'retention';
@@ -167,7 +167,7 @@ async function anonymizeStay(row: DueRow & { facilityId: string }, now: Date, me
     // Nothing personal left (a stay cannot vanish; this is only defensive): just resolve the item.
     return runOrSkip([resolveDue], cancelled);
   }
-  if (stay.status !== 'released' && stay.status !== 'transferred') return 'skipped';
+  if (stay.status !== 'released' && stay.status !== 'transferred' && stay.status !== 'continued') return 'skipped';
 
   const [own, documents] = await Promise.all([personalItemsOf(stay.stayId, meter), listStayDocuments(stay.stayId)]);
   meter.items += documents.length;

@@ -11,7 +11,7 @@ export const Check = z
     checkId: z.string().describe('<date>-<slot>, e.g. 2026-12-03-morning (POST .../checks/{checkId}/correction)'),
     stayId: z.string(),
     facilityId: z.string(),
-    roomNumber: z.string(),
+    roomNumber: z.string().optional().describe('Hotel stays'), gridCell: z.string().optional().describe('Home stays: the grid cell'),
     date: date.describe('Local date (facility time zone) the check belongs to'),
     slot: z.enum(CHECK_SLOTS),
     dayOfStay: z.int(),
@@ -45,7 +45,7 @@ export const Situation = z
     situationId: z.string(),
     stayId: z.string(),
     facilityId: z.string(),
-    roomNumber: z.string(),
+    roomNumber: z.string().optional().describe('Hotel stays'), gridCell: z.string().optional().describe('Home stays: the grid cell'),
     kind: z.enum(['medical_transfer', 'psychological_support', 'complaint', 'other']),
     text: z.string(),
     recordedAt: dateTime,
@@ -58,13 +58,13 @@ export const SituationList = z.object({ stayId: z.string(), situations: z.array(
 export const DepartureEntry = Departure.extend({
   stayId: z.string(),
   facilityId: z.string(),
-  roomNumber: z.string(),
+  roomNumber: z.string().optional().describe('Hotel stays'), gridCell: z.string().optional().describe('Home stays: the grid cell'),
   nameNative: z.string(),
   nameLatin: z.string(),
 });
 
 const MEALS = ['breakfast', 'lunch', 'dinner'] as const;
-const who = { stayId: z.string(), roomNumber: z.string(), nameNative: z.string() };
+const who = { stayId: z.string(), roomNumber: z.string().optional().describe('Hotel stays'), gridCell: z.string().optional().describe('Home stays: the grid cell'), nameNative: z.string() };
 
 export const TodaySheet = z.object({
   facilityId: z.string(),
@@ -132,7 +132,7 @@ export const TransportPlan = z.object({
       people: z.array(
         z.object({
           stayId: z.string(),
-          roomNumber: z.string(),
+          roomNumber: z.string().optional().describe('Hotel stays'), gridCell: z.string().optional().describe('Home stays: the grid cell'),
           nameNative: z.string(),
           nameLatin: z.string(),
           localTime: z.string(),
@@ -165,7 +165,7 @@ export const Reminder = z
     date: date.describe('Local date (facility time zone) the reminder is about'),
     title: z.string(),
     lines: z.array(
-      z.object({ stayId: z.string().optional(), roomNumber: z.string().optional(), name: z.string().optional(), day: z.int().optional(), note: z.string().optional() }),
+      z.object({ stayId: z.string().optional(), roomNumber: z.string().optional(), gridCell: z.string().optional(), name: z.string().optional(), day: z.int().optional(), note: z.string().optional() }),
     ),
     createdAt: dateTime,
     expiresAt: z.int().optional().describe('Unix seconds: DynamoDB TTL removes the reminder then (its lines name people)'),

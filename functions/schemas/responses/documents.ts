@@ -47,8 +47,8 @@ export const Released = z.object({
   status: z.literal('released'),
   releasedAt: dateTime,
   releasedDate: date,
-  roomNumber: z.string(),
-  roomState: z.literal('cleaning'),
+  roomNumber: z.string().optional().describe('Hotel stays'),
+  roomState: z.literal('cleaning').optional().describe('Hotel stays: the room goes to cleaning'),
   documents: z.array(DocumentReceipt),
   withheld: z
     .array(z.object({ type: z.enum(DOCUMENT_TYPES), reasons: z.array(Refusal) }))

@@ -5,6 +5,9 @@ import { actor, date, dateTime, DayCheckStatus, Policy } from './common.js';
 export const Facility = z
   .object({
     facilityId: z.string(),
+    kind: z.enum(['hotel', 'home_programme']).optional().describe('Absent: a hotel. home_programme: home isolation, no rooms'),
+    level: z.enum(['district', 'street', 'community']).optional().describe("A home programme's level"),
+    homeRelease: z.object({ quietSlots: z.int() }).optional().describe('Home release: the latest check slots that must show no fever or symptom'),
     name: z.string(),
     nameEn: z.string().optional().describe('The name English text prints (otherwise name)'),
     timeZone: z.string(),

@@ -14,6 +14,7 @@ import {
 } from '../../shared/errors.js';
 import { DOCUMENT_REFUSAL_CODES } from '../../domain/document-eligibility.js';
 import { TEXT_PROBLEM_CODES } from '../../domain/text-hygiene.js';
+import { HOME_ISSUE_CODES, HOME_REASON_CODES } from '../../domain/home-codes.js';
 import { SIGNATURE_FAILURES } from '../../domain/lab-signature.js';
 
 // RFC 9457 problem details, as functions/shared/http-errors.ts writes them. The
@@ -64,6 +65,7 @@ export const ISSUE_CODES = [
   'too_many_corrections',
   // Characters never right in text (domain/text-hygiene.ts).
   ...TEXT_PROBLEM_CODES,
+  ...HOME_ISSUE_CODES,
 ] as const;
 
 /** Why a document cannot be issued (release withholds it; reissue and issue answer 409). */
@@ -91,6 +93,8 @@ export const REASON_CODES = [
   'shortening_needs_admin',
   // positive_result, retest_missing, retest_not_negative, no_test_results, ... (release uses the retest ones too)
   ...DOCUMENT_REFUSAL_CODES,
+  // Home isolation: teams, continuation, release (销号).
+  ...HOME_REASON_CODES,
 ] as const;
 export type ReasonCode = (typeof REASON_CODES)[number];
 

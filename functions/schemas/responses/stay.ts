@@ -1,8 +1,9 @@
 import * as z from 'zod';
 import { actor, date, dateTime, DayCheckStatus, Page, Policy, Schedule } from './common.js';
 import { Problem } from './problem.js';
+import { EndCheck, HomeAddress, LinkedStay } from './home.js';
 
-const STATUSES = ['active', 'positive', 'transferred', 'released'] as const;
+const STATUSES = ['active', 'positive', 'transferred', 'released', 'continued'] as const;
 const CATEGORIES = ['inbound', 'close_contact', 'secondary_contact'] as const;
 const LANGUAGES = ['zh', 'en', 'ko'] as const;
 const SEXES = ['F', 'M', 'X'] as const;
@@ -43,7 +44,12 @@ export const Stay = z
   .object({
     stayId: z.string(),
     facilityId: z.string(),
-    roomNumber: z.string(),
+    roomNumber: z.string().optional().describe('The hotel room (absent for home isolation)'),
+    home: z.optional(HomeAddress).describe('Home isolation: the address and its grid cell'),
+    teamId: z.string().optional().describe('Home isolation: the three-person team following the person'),
+    continuesFrom: z.optional(LinkedStay).describe('A home stay continuing a hotel stay ("14 + 7")'),
+    continuedAs: z.optional(LinkedStay).describe('A hotel stay that continued at home (status continued)'),
+    endCheck: z.optional(EndCheck).describe("Home isolation: the end-of-period health check by the team's doctor"),
     status: z.enum(STATUSES),
     category: z.enum(CATEGORIES),
     person: z.union([Person, AnonymousPerson]),
@@ -77,7 +83,7 @@ export const Stay = z
 export const RegisteredStay = z.object({
   stayId: z.string(),
   facilityId: z.string(),
-  roomNumber: z.string(),
+  roomNumber: z.string().optional(),
   status: z.enum(STATUSES),
   schedule: Schedule,
   stay: Stay,
@@ -92,7 +98,7 @@ export const BatchReport = z.object({
   refused: z.int(),
   rows: z.array(
     z.discriminatedUnion('status', [
-      z.object({ row: z.int(), status: z.literal('created'), stayId: z.string(), roomNumber: z.string(), day1Date: date, endDate: date }),
+      z.object({ row: z.int(), status: z.literal('created'), stayId: z.string(), roomNumber: z.string().optional(), teamId: z.string().optional(), day1Date: date, endDate: date }),
       z.object({ row: z.int().describe('0-based index in the manifest'), status: z.literal('refused'), problem: z.object(problemFields) }),
     ]),
   ),
