@@ -1,7 +1,8 @@
 import type * as z from 'zod';
 import { addRoom } from '../entities/room.js';
 import type { AddRoomsInput } from '../schemas/facility.js';
-import { ValidationError } from '../shared/errors.js';
+import { isHomeProgramme } from '../entities/facility.js';
+import { ConflictError, ValidationError } from '../shared/errors.js';
 import { assertAdmin, type Principal } from '../shared/principal.js';
 import { mapWithConcurrency } from '../shared/concurrency.js';
 import { loadFacilityFor } from './load-facility.js';
@@ -14,7 +15,12 @@ export interface AddRoomsResult {
 /** Adds rooms in bulk; rooms that already exist are reported, not changed, so the call is safe to repeat. */
 export async function addRoomsUseCase(principal: Principal, facilityId: string, input: z.infer<typeof AddRoomsInput>, now = new Date()): Promise<AddRoomsResult> {
   assertAdmin(principal);
-  await loadFacilityFor(principal, facilityId);
+  const facility = await loadFacilityFor(principal, facilityId);
+  if (isHomeProgramme(facility)) {
+    throw new ConflictError(`${facility.name} is a home-isolation programme: people stay at home, it has no rooms.`, [
+      { code: 'home_programme_has_no_rooms', message: 'Register home stays with their address instead.' },
+    ]);
+  }
   const numbers = new Set(input.rooms ?? []);
   if (input.range) for (let n = input.range.from; n <= input.range.to; n++) numbers.add(`${input.range.prefix}${n}`);
   if (numbers.size > 1000) throw new ValidationError([{ path: 'rooms', message: 'At most 1000 rooms per call', code: 'too_big' }]);
