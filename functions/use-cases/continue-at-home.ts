@@ -1,5 +1,5 @@
 import { auditPut } from '../entities/audit.js';
-import { openDueItem } from '../entities/due-item.js';
+import { dueKeys, openDueItem } from '../entities/due-item.js';
 import { ledgerPut } from '../entities/schedule-ledger.js';
 import { stayItem, stayKeys, type Stay } from '../entities/stay.js';
 import { teamStayItem } from '../entities/team.js';
@@ -28,11 +28,15 @@ import { assertHomeProgramme } from './teams.js';
 // results stay in its file; the home part's release and documents read both
 // (release-evidence.ts), so the documents state the whole observation.
 
-/** The policy of the home part: the days served in the hotel, then the programme's policy counted from the first day at home. */
-export function continuationPolicy(daysServed: number, programme: StayPolicy): StayPolicy {
+/**
+ * The policy of the home part: the days served in the hotel (with the hotel's retest
+ * days among them, so the retest already taken still counts), then the programme's
+ * policy counted from the first day at home.
+ */
+export function continuationPolicy(daysServed: number, hotel: StayPolicy, programme: StayPolicy): StayPolicy {
   return {
     stayDays: daysServed + programme.stayDays,
-    retestDays: programme.retestDays.map((d) => d + daysServed),
+    retestDays: [...hotel.retestDays.filter((d) => d <= daysServed), ...programme.retestDays.map((d) => d + daysServed)],
     documentDay: daysServed + programme.documentDay,
   };
 }
@@ -55,7 +59,7 @@ export async function continueAtHome(principal: Principal, stayId: string, input
     issues.push({ path: 'date', message: `The home part begins after day 1 and by the hotel's release date, ${addDays(hotel.schedule.day1Date, 1)} to ${hotel.schedule.releaseDate}`, code: 'outside_stay' });
   }
   const daysServed = dayOfStay(hotel.schedule.day1Date, date) - 1;
-  const policy = continuationPolicy(daysServed, programme.policy);
+  const policy = continuationPolicy(daysServed, hotel.policy, programme.policy);
   for (const message of policyProblems(policy)) issues.push({ path: 'programmeId', message: `The hotel days and the programme's policy together: ${message}`, code: 'schedule' });
   if (issues.length) throw new ValidationError(issues);
 
@@ -100,10 +104,14 @@ export async function continueAtHome(principal: Principal, stayId: string, input
     gridCondition(programme.facilityId, input.home.gridCell, teamId),
     ...closeStayItems(hotel, at, hotelFacility.timeZone, { stayId: homeId, facilityId: programme.facilityId }),
     { Put: { TableName: tableName(), Item: stayItem(home), ConditionExpression: 'attribute_not_exists(PK)' } },
-    ...dueItemsOf(home)
-      // Dates already behind (a retest of the hotel part) are the hotel's: the home part opens what is still ahead.
-      .filter((d) => d.dueDate >= date)
-      .map((d) => ({ Put: { TableName: tableName(), Item: openDueItem(d) } })),
+    // Dates already behind (a retest of the hotel part) were the hotel's to do: kept as resolved
+    // history (every due item of the schedule exists, as closing the stay expects); the rest is open.
+    ...dueItemsOf(home).map((d) => ({
+      Put: {
+        TableName: tableName(),
+        Item: d.dueDate >= date ? openDueItem(d) : { ...dueKeys.key(d.stayId, d.kind, d.dueDate), type: 'DueItem', ...d, state: 'resolved', resolvedAt: at, resolution: 'hotel_part' },
+      },
+    })),
     { Put: { TableName: tableName(), Item: teamStayItem({ stayId: homeId, teamId, facilityId: programme.facilityId, assignedAt: at }) } },
     auditPut({ stayId: hotel.stayId, at, actor: principal.subject, action: 'continued_at_home', changes: { status: 'continued', roomState: 'cleaning', homeStayId: homeId, programmeId: programme.facilityId, date, reason: input.reason } }),
     auditPut({ stayId: homeId, at, actor: principal.subject, action: 'check_in', changes: { continuesFrom: hotel.stayId, home: true, gridCell: input.home.gridCell, teamId, status: 'active', facilityId: programme.facilityId } }),

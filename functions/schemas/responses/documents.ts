@@ -4,7 +4,7 @@ import { actor, date, dateTime } from './common.js';
 
 const Refusal = z.object({ code: z.enum(DOCUMENT_REFUSAL_CODES), message: z.string(), messageZh: z.string() });
 
-const DOCUMENT_TYPES = ['release_notice', 'health_certificate', 'test_report'] as const;
+const DOCUMENT_TYPES = ['release_notice', 'health_certificate', 'test_report', 'home_release_notice'] as const;
 const REVOCATION_CODES = ['revoked_by_staff', 'reissued', 'positive_result_after_release'] as const;
 const revocationCode = z.enum(REVOCATION_CODES).describe('Why it was revoked: by staff, replaced by a reissue, or a positive result after release');
 
