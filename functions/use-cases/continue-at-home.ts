@@ -16,7 +16,7 @@ import { closeStayItems } from './close-stay.js';
 import { loadFacilityFor } from './load-facility.js';
 import { gridCondition, teamForCell } from './register-home-stay.js';
 import { dueItemsOf } from './register-stay.js';
-import { assertHomeProgramme } from './teams.js';
+import { assertHomeProgramme } from './home-guards.js';
 
 // "14 + 7": the hotel part of an observation ends and the rest is spent at home.
 // One transaction closes the hotel part (status `continued`, the room to cleaning,

@@ -8,7 +8,7 @@ import { ConflictError, ForbiddenError, NotFoundError } from '../shared/errors.j
 import type { Principal } from '../shared/principal.js';
 import { transactWithRetry } from '../shared/transact.js';
 import { assertOpen, loadStayWithFacility } from './care-context.js';
-import { assertHomeStay } from './teams.js';
+import { assertHomeStay } from './home-guards.js';
 
 // POST /stays/{stayId}/end-check: at the end of home isolation the doctor of the
 // person's team does a health check (DOMAIN.md: "the health centre's doctor do a

@@ -15,7 +15,7 @@ import { loadFacilityFor } from './load-facility.js';
 import { quietSlotsOf } from './home-release.js';
 import { historyStayIds } from './release-evidence.js';
 import { latestResults } from './stay-test-results.js';
-import { assertHomeProgramme } from './teams.js';
+import { assertHomeProgramme } from './home-guards.js';
 
 // GET /facilities/{facilityId}/teams/{teamId}/worklist: what a three-person team has
 // to do now. Reads by key only: the team's list of open stays (one partition), those
