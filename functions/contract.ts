@@ -1,5 +1,4 @@
-import * as z from 'zod';
-import type { ZodMiniObject } from 'zod/mini';
+import * as z from 'zod/mini';
 import { AddSituationInput, CorrectCheckInput, RecordCheckInput, RecordCheckQuery, SetDepartureInput, TodaySheetQuery, TransportQuery } from './schemas/care.js';
 import { HealthSignoffInput, IssueDocumentInput, ReasonInput, TransferInput } from './schemas/documents.js';
 import { AddRoomsInput, CreateFacilityInput, UpdateFacilityInput } from './schemas/facility.js';
@@ -15,6 +14,7 @@ import { conflictOf, DOCUMENT_REFUSALS, Problem, type ReasonCode } from './schem
 import { CreateProgrammeInput, CreateTeamInput, ContinueAtHomeInput, EndCheckInput, ReassignTeamInput, RegisterHomeStayInput, WorklistQuery } from './schemas/home.js';
 import { Continuation, EndCheckResult, Ledger, Team, TeamAssignment, TeamList, Worklist } from './schemas/responses/home.js';
 import { AuditTrail, BatchReport, RegisteredStay, ScheduleChange, StayList, Transferred } from './schemas/responses/stay.js';
+import { describe } from './schemas/responses/common.js';
 
 // The API contract: for every route of functions/routes.ts (by route key) what it
 // takes and what it answers, as zod schemas. functions/openapi.ts turns it into the
@@ -25,9 +25,9 @@ import { AuditTrail, BatchReport, RegisteredStay, ScheduleChange, StayList, Tran
 export interface ResponseSpec {
   description: string;
   /** JSON body (application/json). */
-  json?: z.core.$ZodType;
+  json?: z.ZodMiniType;
   /** Problem body (application/problem+json). */
-  problem?: z.core.$ZodType;
+  problem?: z.ZodMiniType;
   /** A non-JSON body: its media type. */
   media?: string;
   headers?: Record<string, string>;
@@ -38,18 +38,24 @@ export interface Operation {
   /** Longer text (Markdown); the README's endpoint table shows it. */
   description: string;
   tag: 'Facilities' | 'Stays' | 'Care' | 'Documents' | 'Home' | 'Lab' | 'Web' | 'API';
-  request?: { query?: z.ZodObject | ZodMiniObject; body?: z.core.$ZodType; params?: Record<string, z.core.$ZodType> };
+  request?: { query?: z.ZodMiniObject; body?: z.ZodMiniType; params?: Record<string, z.ZodMiniType> };
   /** Success answers and the problems specific to this route; the common problems (401, 403, 404, 400, 413, 415, 503, 500) are added from the route. */
   responses: Partial<Record<number, ResponseSpec>>;
 }
 
-const ok = (description: string, json: z.core.$ZodType, headers?: Record<string, string>): ResponseSpec => ({ description, json, ...(headers ? { headers } : {}) });
+const ok = (description: string, json: z.ZodMiniType, headers?: Record<string, string>): ResponseSpec => ({ description, json, ...(headers ? { headers } : {}) });
 const conflict = (description: string, codes: readonly ReasonCode[]): ResponseSpec => ({ description, problem: conflictOf(codes) });
 /** A manifest: the rows as an array, or `{stays: [...]}`; each row is checked on its own (refused rows are reported, not a 400). */
-const AnyStayInput = z.union([RegisterStayInput, RegisterHomeStayInput]).describe('A hotel check-in (optional `roomNumber`), or for a home-isolation programme the same with `home {address, community, gridCell}` and no room');
-const BatchBody = z.union([z.array(AnyStayInput).min(1).max(MAX_BATCH_ROWS), z.object({ stays: z.array(AnyStayInput).min(1).max(MAX_BATCH_ROWS) }).strict()]);
+const AnyStayInput = describe(
+  z.union([RegisterStayInput, RegisterHomeStayInput]),
+  'A hotel check-in (optional `roomNumber`), or for a home-isolation programme the same with `home {address, community, gridCell}` and no room',
+);
+const BatchBody = z.union([
+  z.array(AnyStayInput).check(z.minLength(1), z.maxLength(MAX_BATCH_ROWS)),
+  z.strictObject({ stays: z.array(AnyStayInput).check(z.minLength(1), z.maxLength(MAX_BATCH_ROWS)) }),
+]);
 /** `?key=` of the holder's download link. */
-const PdfKeyQuery = z.object({ key: z.string().optional().describe('The download key printed on the slip') });
+const PdfKeyQuery = z.object({ key: describe(z.optional(z.string()), 'The download key printed on the slip') });
 
 const GONE: ResponseSpec = { description: 'Gone: the personal data of this stay or document was removed for good (retention)', problem: Problem };
 
@@ -384,7 +390,7 @@ export const operations: Readonly<Record<string, Operation>> = {
   'GET /assets/{file}': {
     tag: 'Web',
     summary: 'Web assets',
-    description: "the web form's script and style sheet",
+    description: "the web form's ES modules and style sheet",
     responses: { 200: { description: 'The file', media: '*/*' }, 304: { description: 'Not modified (If-None-Match)' } },
   },
   'POST /home-programmes': {

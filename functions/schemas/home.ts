@@ -13,16 +13,18 @@ const phone = z.string().check(z.trim(), z.regex(/^\+?[0-9][0-9 ()-]{4,24}$/, 'U
 const WHY = 'Say why (kept in the audit trail)';
 
 export const HomeAddressInput = z.strictObject({
-  address: cleanText(300, 'line').min(3, 'Give the full home address'),
-  community: cleanText(100, 'name').min(1, 'Name the community (社区)'),
+  address: cleanText(300, 'line').check(z.minLength(3, 'Give the full home address')),
+  community: cleanText(100, 'name').check(z.minLength(1, 'Name the community (社区)')),
   gridCell,
 });
 export type HomeAddressInput = z.infer<typeof HomeAddressInput>;
 
 /** POST /facilities/{facilityId}/stays of a home programme: the same person file as a hotel check-in, with the home address instead of a room. */
-export const RegisterHomeStayInput = RegisterStayInput.safeExtend({ home: HomeAddressInput }).superRefine((v, ctx) => {
-  if (v.roomNumber !== undefined) ctx.addIssue({ code: 'custom', path: ['roomNumber'], message: 'A home-isolation stay has no room: give the home address' });
-});
+export const RegisterHomeStayInput = z.safeExtend(RegisterStayInput, { home: HomeAddressInput }).check(
+  z.superRefine((v, ctx) => {
+    if (v.roomNumber !== undefined) ctx.addIssue({ code: 'custom', path: ['roomNumber'], message: 'A home-isolation stay has no room: give the home address' });
+  }),
+);
 export type RegisterHomeStayInput = z.infer<typeof RegisterHomeStayInput>;
 
 /** POST /home-programmes: a facility without rooms; same policy fields as a hotel. */
@@ -34,7 +36,7 @@ export const CreateProgrammeInput = z.strictObject({
 export type CreateProgrammeInput = z.infer<typeof CreateProgrammeInput>;
 
 const MemberInput = z.strictObject({
-  name: cleanText(100, 'name').min(1, 'Name the team member'),
+  name: cleanText(100, 'name').check(z.minLength(1, 'Name the team member')),
   phone,
   staffSub: z.optional(z.string().check(z.minLength(1), z.maxLength(128))),
 });
@@ -43,7 +45,7 @@ const MemberInput = z.strictObject({
 export const CreateTeamInput = z
   .strictObject({
     teamId,
-    name: cleanText(100, 'name').min(1, 'Name the team'),
+    name: cleanText(100, 'name').check(z.minLength(1, 'Name the team')),
     members: z.strictObject({ cadre: MemberInput, doctor: MemberInput, police: MemberInput }),
     gridCells: z.array(gridCell).check(z.minLength(1, 'A team covers at least one grid cell'), z.maxLength(50)),
   })
@@ -55,7 +57,7 @@ export type CreateTeamInput = z.infer<typeof CreateTeamInput>;
 /** PUT /stays/{stayId}/team: move a home stay to another team, with the reason. */
 export const ReassignTeamInput = z.strictObject({
   teamId,
-  reason: cleanText(500, 'line', WHY).min(3, WHY),
+  reason: cleanText(500, 'line', WHY).check(z.minLength(3, WHY)),
 });
 export type ReassignTeamInput = z.infer<typeof ReassignTeamInput>;
 
@@ -65,7 +67,7 @@ export const ContinueAtHomeInput = z.strictObject({
   home: HomeAddressInput,
   /** The facility-local date the home part begins (default: today). */
   date: z.optional(calendarDate),
-  reason: cleanText(500, 'line', WHY).min(3, WHY),
+  reason: cleanText(500, 'line', WHY).check(z.minLength(3, WHY)),
 });
 export type ContinueAtHomeInput = z.infer<typeof ContinueAtHomeInput>;
 

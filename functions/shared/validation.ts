@@ -1,10 +1,10 @@
 import type * as z from 'zod/mini';
 import { ValidationError, type FieldIssue } from './errors.js';
+import './zod-messages.js';
 
 /** Parse `input` with `schema` or throw a ValidationError naming every bad field. */
-export function parseInput<S extends z.core.$ZodType>(schema: S, input: unknown, prefix: (string | number)[] = []): z.infer<S> {
-  // Classic and mini schemas alike: both carry safeParse.
-  const result = (schema as unknown as { safeParse(input: unknown): { success: true; data: z.infer<S> } | { success: false; error: z.core.$ZodError } }).safeParse(input);
+export function parseInput<S extends z.ZodMiniType>(schema: S, input: unknown, prefix: (string | number)[] = []): z.infer<S> {
+  const result = schema.safeParse(input);
   if (!result.success) throw new ValidationError(toFieldIssues(result.error, prefix));
   return result.data;
 }
