@@ -61,7 +61,8 @@ let last;
 function person(p, extra = '') {
   return h('li', {},
     h('a', { href: `#stay/${p.stayId}`, text: p.nameNative === p.nameLatin ? p.nameNative : `${p.nameNative} ${p.nameLatin}` }),
-    h('span', { class: 'meta', text: ` ${p.gridCell} · ${t('team.day', { n: p.dayOfStay })} · ${p.phone}` }),
+    h('span', { class: 'meta', text: ` ${p.gridCell} · ${t('team.day', { n: p.dayOfStay })} · ` }),
+    h('a', { class: 'meta tel', href: `tel:${p.phone.replace(/[^+0-9]/g, '')}`, text: p.phone }),
     extra ? h('div', { class: 'meta', text: extra }) : '',
     h('div', { class: 'meta', text: p.address }),
   );
