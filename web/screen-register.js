@@ -4,7 +4,7 @@ import { $, h } from './dom.js';
 import { clearFieldErrors, formJson, submitting } from './forms.js';
 import { register as registerMessages, t } from './i18n.js';
 import { clearBanner, result, showProblem } from './notice.js';
-import { fid } from './state.js';
+import { fid, session } from './state.js';
 import { nowLocal } from './time.js';
 
 registerMessages({
@@ -17,6 +17,11 @@ registerMessages({
     'register.submit': 'Register and assign a room',
     'register.done': '{name} is registered in room {room}: day 1 is {day1}, observation ends {end}.',
     'register.open': 'Open the file',
+    'register.home': 'Home address (home isolation)',
+    'register.doneHome': '{name} is registered in home isolation (grid cell {grid}, team {team}): day 1 is {day1}, observation ends {end}.',
+    'register.f.homeAddress': 'Home address',
+    'register.f.community': 'Community',
+    'register.f.gridCell': 'Grid cell',
   },
   zh: {
     'register.title': '人员登记',
@@ -27,6 +32,11 @@ registerMessages({
     'register.submit': '登记并分配房间',
     'register.done': '{name} 已登记，房间 {room}：第 1 天为 {day1}，观察期至 {end}。',
     'register.open': '打开档案',
+    'register.home': '居住地址（居家隔离）',
+    'register.doneHome': '{name} 已登记居家隔离（网格 {grid}，小组 {team}）：第 1 天为 {day1}，观察期至 {end}。',
+    'register.f.homeAddress': '居住地址',
+    'register.f.community': '所属社区',
+    'register.f.gridCell': '网格',
   },
 });
 
@@ -44,7 +54,9 @@ async function register(e) {
     }
     const s = r.data;
     result(out, [
-      t('register.done', { name: s.stay.person.nameNative, room: s.roomNumber, day1: s.schedule.day1Date, end: s.schedule.endDate }),
+      s.stay.home
+        ? t('register.doneHome', { name: s.stay.person.nameNative, grid: s.stay.home.gridCell, team: s.stay.teamId, day1: s.schedule.day1Date, end: s.schedule.endDate })
+        : t('register.done', { name: s.stay.person.nameNative, room: s.roomNumber, day1: s.schedule.day1Date, end: s.schedule.endDate }),
       h('p', {}, h('a', { href: `#stay/${s.stayId}`, text: t('register.open') })),
     ]);
     form.reset();
@@ -60,5 +72,11 @@ export default {
   },
   show() {
     if (!$('#r-arrivedAt').value) $('#r-arrivedAt').value = nowLocal();
+    // A home-isolation programme takes the home address (its grid cell picks the team) instead of a room.
+    const home = session.facility?.kind === 'home_programme';
+    $('#r-home').hidden = !home;
+    $('#r-home').disabled = !home;
+    $('#r-room-field').hidden = home;
+    $('#r-room').disabled = home;
   },
 };

@@ -67,7 +67,7 @@ async function signIn(e) {
   const facility = list.find((f) => f.facilityId === select.value);
   if (!facility) return banner([t('signin.noFacility')]);
   session.token = token;
-  session.facility = { facilityId: facility.facilityId, name: facility.name, timeZone: facility.timeZone };
+  session.facility = { facilityId: facility.facilityId, name: facility.name, timeZone: facility.timeZone, ...(facility.kind ? { kind: facility.kind } : {}) };
   store.setItem('qd.token', token);
   store.setItem('qd.facility', JSON.stringify(session.facility));
   $('#s-token').value = '';

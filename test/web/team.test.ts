@@ -60,6 +60,13 @@ describe.each([
       expect(text).not.toMatch(/S[0-9A-Z]{12}/);
       await screenshot(page, `team-${size.name}-${language}`);
     }
+    // Registration in a programme asks for the home address, not a room.
+    await page.evaluate('location.hash = "#register"');
+    await page.locator('#r-home:not([hidden])').waitFor();
+    expect(await page.locator('#r-room-field').isHidden()).toBe(true);
+    await screenshot(page, `register-home-${size.name}`);
+    await page.evaluate('location.hash = "#team/a"');
+    await page.locator('#team-load').waitFor();
     // The doctor's view: fevers and retests, not the missed reports.
     await page.locator('#team-member').selectOption('doctor');
     await expect.poll(() => page.locator('#view-team').innerText()).not.toContain('Not reported this slot');
