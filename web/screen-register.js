@@ -18,6 +18,7 @@ registerMessages({
     'register.done': '{name} is registered in room {room}: day 1 is {day1}, observation ends {end}.',
     'register.open': 'Open the file',
     'register.home': 'Home address (home isolation)',
+    'register.submitHome': 'Register in home isolation',
     'register.doneHome': '{name} is registered in home isolation (grid cell {grid}, team {team}): day 1 is {day1}, observation ends {end}.',
     'register.f.homeAddress': 'Home address',
     'register.f.community': 'Community',
@@ -33,6 +34,7 @@ registerMessages({
     'register.done': '{name} 已登记，房间 {room}：第 1 天为 {day1}，观察期至 {end}。',
     'register.open': '打开档案',
     'register.home': '居住地址（居家隔离）',
+    'register.submitHome': '登记居家隔离',
     'register.doneHome': '{name} 已登记居家隔离（网格 {grid}，小组 {team}）：第 1 天为 {day1}，观察期至 {end}。',
     'register.f.homeAddress': '居住地址',
     'register.f.community': '所属社区',
@@ -78,5 +80,10 @@ export default {
     $('#r-home').disabled = !home;
     $('#r-room-field').hidden = home;
     $('#r-room').disabled = home;
+    const submit = $('#register-form [data-i18n^="register.submit"]');
+    if (submit) {
+      submit.dataset.i18n = home ? 'register.submitHome' : 'register.submit';
+      submit.textContent = t(submit.dataset.i18n);
+    }
   },
 };
