@@ -16,6 +16,8 @@ import { AddRoomsResult, Facility, FacilityList, FacilityStats } from './schemas
 import { AssignedSample, IngestReport, LabRecord, SampleHistory, StayTests, UnassignedSample, UnmatchedList } from './schemas/responses/lab.js';
 import { AuthConfig } from './schemas/responses/auth.js';
 import { conflictOf, DOCUMENT_REFUSALS, Problem, type ReasonCode } from './schemas/responses/problem.js';
+import { CreateProgrammeInput, CreateTeamInput, ContinueAtHomeInput, EndCheckInput, ReassignTeamInput, RegisterHomeStayInput, WorklistQuery } from './schemas/home.js';
+import { Continuation, EndCheckResult, Ledger, Team, TeamAssignment, TeamList, Worklist } from './schemas/responses/home.js';
 import { AuditTrail, RegisteredStay, ScheduleChange, StayList, Transferred } from './schemas/responses/stay.js';
 import { describe } from './schemas/responses/common.js';
 
@@ -40,7 +42,7 @@ export interface Operation {
   summary: string;
   /** Longer text (Markdown); the README's endpoint table shows it. */
   description: string;
-  tag: 'Facilities' | 'Stays' | 'Care' | 'Documents' | 'Lab' | 'Web' | 'API';
+  tag: 'Facilities' | 'Stays' | 'Care' | 'Documents' | 'Home' | 'Lab' | 'Web' | 'API';
   request?: { query?: z.ZodMiniObject; body?: z.ZodMiniType; params?: Record<string, z.ZodMiniType> };
   /** Success answers and the problems specific to this route; the common problems (401, 403, 404, 400, 413, 415, 503, 500) are added from the route. */
   responses: Partial<Record<number, ResponseSpec>>;
@@ -49,9 +51,13 @@ export interface Operation {
 const ok = (description: string, json: z.ZodMiniType, headers?: Record<string, string>): ResponseSpec => ({ description, json, ...(headers ? { headers } : {}) });
 const conflict = (description: string, codes: readonly ReasonCode[]): ResponseSpec => ({ description, problem: conflictOf(codes) });
 /** A manifest: the rows as an array, or `{stays: [...]}`; each row is checked on its own (refused rows are reported, not a 400). */
+const AnyStayInput = describe(
+  z.union([RegistrationInput, RegisterHomeStayInput]),
+  'A hotel check-in (optional `roomNumber`), or for a home-isolation programme the same with `home {address, community, gridCell}` and no room',
+);
 const BatchBody = z.union([
-  z.array(RegistrationInput).check(z.minLength(1), z.maxLength(MAX_BATCH_ROWS)),
-  z.strictObject({ stays: z.array(RegistrationInput).check(z.minLength(1), z.maxLength(MAX_BATCH_ROWS)) }),
+  z.array(AnyStayInput).check(z.minLength(1), z.maxLength(MAX_BATCH_ROWS)),
+  z.strictObject({ stays: z.array(AnyStayInput).check(z.minLength(1), z.maxLength(MAX_BATCH_ROWS)) }),
 ]);
 /** `?key=` of the holder's download link. */
 const PdfKeyQuery = z.object({ key: describe(z.optional(z.string()), 'The download key printed on the slip') });
@@ -93,7 +99,7 @@ export const operations: Readonly<Record<string, Operation>> = {
     description:
       'add rooms in bulk: `rooms: ["101", {number, capacity?, floor?, zone?}, …]` and/or `range {prefix?, from, to, capacity?, floor?, zone?}`, `capacity?` (beds, default 1; floor defaults to the digits before the last two); repeating is harmless',
     request: { body: AddRoomsInput },
-    responses: { 201: ok('Rooms added and rooms that already existed', AddRoomsResult) },
+    responses: { 201: ok('Rooms added and rooms that already existed', AddRoomsResult), 409: conflict('A home-isolation programme has no rooms', ['home_programme_has_no_rooms']) },
   },
   'POST /facilities/{facilityId}/rooms/{roomNumber}/free': {
     tag: 'Facilities',
@@ -130,18 +136,19 @@ export const operations: Readonly<Record<string, Operation>> = {
   'POST /facilities/{facilityId}/stays': {
     tag: 'Stays',
     summary: 'Register and check in one person',
-    description: 'register and check in one person; returns stay id, room and schedule',
-    request: { body: RegistrationInput },
+    description:
+      'register and check in one person; returns stay id, room and schedule (`household` shares a room with housemates). In a home-isolation programme: `home {address, community, gridCell}` instead of a room; the team covering the grid cell follows the person (400 `no_team_for_grid_cell` when none does)',
+    request: { body: AnyStayInput },
     responses: {
       201: ok('Checked in', RegisteredStay, { location: 'The new stay, /stays/{stayId}' }),
-      409: conflict('No bed, or the person already has an open stay', ['no_free_room', 'room_not_free', 'room_full', 'room_other_household', 'room_not_ready', 'person_has_open_stay']),
+      409: conflict('No bed, or the person already has an open stay', ['no_free_room', 'room_not_free', 'room_full', 'room_other_household', 'room_not_ready', 'person_has_open_stay', 'stay_changed']),
     },
   },
   'POST /facilities/{facilityId}/stays/batch': {
     tag: 'Stays',
     summary: 'Register a flight manifest',
     description:
-      'a flight manifest (JSON array, ≤ 500; `household` groups people into one room): rows take free rooms in room order, households together; `?dryRun=true` checks every row (fields, duplicates, open stays, rooms, beds) and writes nothing: per-row ready / created / refused',
+      'a flight manifest (JSON array, ≤ 500; `household` groups people into one room): rows take free rooms in room order, households together; `?dryRun=true` checks every row (fields, duplicates, open stays, rooms, beds) and writes nothing: per-row ready / created / refused. In a home-isolation programme each row has `home {address, community, gridCell}` and no room; its grid cell picks the team',
     request: { body: BatchBody, query: DryRunQuery },
     responses: { 200: ok('Per row: ready (dry run), created, or refused with its problem', ManifestReport) },
   },
@@ -182,10 +189,21 @@ export const operations: Readonly<Record<string, Operation>> = {
   'POST /stays/{stayId}/release': {
     tag: 'Stays',
     summary: 'Release a stay',
-    description: 'release: checks every condition (409 lists each unmet one), frees the room, issues the three documents',
+    description:
+      "release: checks every condition (409 lists each unmet one), frees the room, issues the three documents. A home stay (销号): from the end date, with the team doctor's end-of-period check (fit), the retest negative and no fever or symptom in the programme's latest `quietSlots` check slots; issues the home release notice (解除居家隔离医学观察通知书), the certificate and the test report",
     responses: {
       200: ok('Released, with the three new documents and their keys (shown once)', Released),
-      409: conflict('Every unmet condition', ['stay_not_active', 'before_document_day', 'retest_missing', 'retest_not_negative', 'recent_fever_or_symptom', 'stay_changed']),
+      409: conflict('Every unmet condition', [
+        'stay_not_active',
+        'before_document_day',
+        'before_end_date',
+        'end_check_missing',
+        'end_check_not_fit',
+        'retest_missing',
+        'retest_not_negative',
+        'recent_fever_or_symptom',
+        'stay_changed',
+      ]),
       410: GONE,
     },
   },
@@ -428,6 +446,74 @@ export const operations: Readonly<Record<string, Operation>> = {
     summary: 'Web assets',
     description: "the web form's ES modules and style sheet",
     responses: { 200: { description: 'The file', media: '*/*' }, 304: { description: 'Not modified (If-None-Match)' } },
+  },
+  'POST /home-programmes': {
+    tag: 'Home',
+    summary: 'Create a home-isolation programme',
+    description:
+      'a home-isolation programme (居家隔离) of a district, street or community: a facility without rooms. `level` (district|street|community), the facility fields (`facilityId?`, `name`, `nameEn?`, `timeZone`, `policy {stayDays, retestDays, documentDay}`, `authority?`, `feverHistoryCertificate?`) and `homeRelease? {quietSlots}` (default 4: the latest check slots that must show no fever or symptom for release)',
+    request: { body: CreateProgrammeInput },
+    responses: { 201: ok('The programme', Facility), 409: conflict('The facility id is taken', ['facility_exists']) },
+  },
+  'POST /facilities/{facilityId}/teams': {
+    tag: 'Home',
+    summary: 'Create a three-person team',
+    description:
+      'a three-person team (三人小组) of a programme: `teamId`, `name`, `members {cadre, doctor, police}` (each `name`, `phone`, `staffSub?`: their staff account) and the `gridCells` it covers (one team per cell)',
+    request: { body: CreateTeamInput },
+    responses: { 201: ok('The team', Team), 409: conflict('The team id is taken or a cell is covered by another team', ['team_exists', 'grid_cell_taken']) },
+  },
+  'GET /facilities/{facilityId}/teams': {
+    tag: 'Home',
+    summary: 'List the teams of a programme',
+    description: 'the teams of a programme with their members and grid cells',
+    responses: { 200: ok('The teams', TeamList) },
+  },
+  'GET /facilities/{facilityId}/teams/{teamId}/worklist': {
+    tag: 'Home',
+    summary: "A team's worklist",
+    description:
+      "what a team has to do now: who has not reported this slot, who reported a fever or symptom (today and yesterday), whose retest is due, who is ready for release (and who waits, with why), and the team's load. `?member=cadre|doctor|police` shows that member's part",
+    request: { query: WorklistQuery },
+    responses: { 200: ok('The worklist', Worklist) },
+  },
+  'PUT /stays/{stayId}/team': {
+    tag: 'Home',
+    summary: 'Move a home stay to another team',
+    description: 'reassign a home stay: `teamId`, `reason` (audited)',
+    request: { body: ReassignTeamInput },
+    responses: { 200: ok('The new team', TeamAssignment), 409: conflict('Not a home stay, closed, the same team or changed meanwhile', ['not_a_home_stay', 'stay_closed', 'same_team', 'stay_changed']), 410: GONE },
+  },
+  'POST /stays/{stayId}/continue-at-home': {
+    tag: 'Home',
+    summary: 'Continue a hotel stay at home ("14 + 7")',
+    description:
+      "close the hotel part (status `continued`, the room to cleaning) and open the home part in a programme in one transaction: `programmeId`, `home {address, community, gridCell}`, `date?` (the first day at home, default today), `reason`. Day numbering continues; the programme's policy is counted from the first day at home; checks and results of the hotel part count for release and documents",
+    request: { body: ContinueAtHomeInput },
+    responses: {
+      201: ok('Both parts', Continuation, { location: 'The home stay, /stays/{stayId}' }),
+      409: conflict('Not an active hotel stay, or changed meanwhile', ['not_a_hotel_stay', 'stay_not_active', 'stay_changed']),
+      410: GONE,
+    },
+  },
+  'POST /stays/{stayId}/end-check': {
+    tag: 'Home',
+    summary: "The team doctor's end-of-period health check",
+    description:
+      "the end-of-period health check of a home stay by the team's doctor (from the last day on): `fit`, `note?`. A doctor with a staff account records it themselves (403 `not_team_doctor` for anyone else but an admin)",
+    request: { body: EndCheckInput },
+    responses: {
+      200: ok('The check as recorded', EndCheckResult),
+      403: { description: 'Only the team doctor records it', problem: Problem },
+      409: conflict('Not a home stay, closed, before the end date or changed meanwhile', ['not_a_home_stay', 'stay_closed', 'before_end_date', 'stay_changed']),
+      410: GONE,
+    },
+  },
+  'GET /stays/{stayId}/schedule-ledger': {
+    tag: 'Home',
+    summary: 'The end-date ledger',
+    description: 'every change of the end date of observation (check-in, schedule changes, continuing at home): old date, new date, reason, who',
+    responses: { 200: ok('The ledger, oldest first, and the current end date', Ledger) },
   },
 };
 

@@ -19,6 +19,7 @@ const PARAMS: Readonly<Record<string, string>> = {
   file: 'File name',
   labId: 'Lab id',
   sampleId: 'Sample id (the barcode)',
+  teamId: 'Team id (three-person team of a home programme)',
 };
 
 const SECURITY: Record<RouteDef['access'], unknown[]> = {
@@ -202,6 +203,7 @@ const TAGS: Record<Operation['tag'], string> = {
   Care: 'Temperature checks, special situations, the daily sheet and return transport',
   Documents: 'Release documents: listing, PDFs, revocation, reissue and public verification',
   Lab: 'The signed lab webhook, unmatched results and test results',
+  Home: 'Home isolation (居家隔离): programmes, three-person teams and their worklists, continuing a hotel stay at home, the end-of-period check',
   Web: 'The staff web form',
   API: 'This document and its reference page',
 };

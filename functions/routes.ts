@@ -76,6 +76,15 @@ export const routes: readonly RouteDef[] = [
   { method: 'GET', path: '/stays/{stayId}/tests', handler: 'list-stay-tests', access: 'staff' },
   { method: 'GET', path: '/facilities/{facilityId}/reminders', handler: 'list-reminders', access: 'staff' },
   { method: 'GET', path: '/facilities/{facilityId}/stats', handler: 'get-stats', access: 'staff' },
+  // Home isolation (居家隔离): programmes, three-person teams, the hotel-to-home continuation, the end-of-period check.
+  { method: 'POST', path: '/home-programmes', handler: 'create-programme', access: 'admin' },
+  { method: 'POST', path: '/facilities/{facilityId}/teams', handler: 'create-team', access: 'admin' },
+  { method: 'GET', path: '/facilities/{facilityId}/teams', handler: 'list-teams', access: 'staff' },
+  { method: 'GET', path: '/facilities/{facilityId}/teams/{teamId}/worklist', handler: 'team-worklist', access: 'staff' },
+  { method: 'PUT', path: '/stays/{stayId}/team', handler: 'reassign-team', access: 'staff', deletes: true },
+  { method: 'POST', path: '/stays/{stayId}/continue-at-home', handler: 'continue-at-home', access: 'staff', deletes: true },
+  { method: 'POST', path: '/stays/{stayId}/end-check', handler: 'end-check', access: 'staff' },
+  { method: 'GET', path: '/stays/{stayId}/schedule-ledger', handler: 'get-schedule-ledger', access: 'staff' },
 ];
 
 export interface JobDef {

@@ -15,6 +15,7 @@ import reminders from './screen-reminders.js';
 import signin from './screen-signin.js';
 import stay from './screen-stay.js';
 import today from './screen-today.js';
+import team from './screen-team.js';
 import transport from './screen-transport.js';
 import { renderWho, signOut } from './session.js';
 import { session, signedIn } from './state.js';
@@ -26,7 +27,7 @@ import { session, signedIn } from './state.js';
  * relabel() after a language change; hide() when another screen is shown; mayLeave()
  * may refuse leaving (unsaved input), false keeps the address.
  */
-const SCREENS = [signin, board, register, manifest, stay, today, transport, reminders];
+const SCREENS = [signin, board, register, manifest, stay, today, transport, reminders, team];
 const byView = new Map(SCREENS.map((s) => [s.view, s]));
 
 /** The screen an address names (signed out: the sign-in screen; signed in: the board by default). */

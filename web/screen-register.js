@@ -4,7 +4,7 @@ import { $, h } from './dom.js';
 import { clearFieldErrors, formJson, submitting } from './forms.js';
 import { register as registerMessages, t } from './i18n.js';
 import { clearBanner, result, showProblem } from './notice.js';
-import { fid } from './state.js';
+import { fid, session } from './state.js';
 import { nowLocal } from './time.js';
 
 registerMessages({
@@ -20,6 +20,12 @@ registerMessages({
     'register.household': 'Travelling with (household mark)',
     'register.householdHint': 'The same mark for a family, a child and parent or a caretaker: they share one room.',
     'register.householdDone': 'Household {mark}: use the same mark for the others travelling together.',
+    'register.home': 'Home address (home isolation)',
+    'register.submitHome': 'Register in home isolation',
+    'register.doneHome': '{name} is registered in home isolation (grid cell {grid}, team {team}): day 1 is {day1}, observation ends {end}.',
+    'register.f.homeAddress': 'Home address',
+    'register.f.community': 'Community',
+    'register.f.gridCell': 'Grid cell',
   },
   zh: {
     'register.title': '人员登记',
@@ -33,6 +39,12 @@ registerMessages({
     'register.household': '同行（家庭标记）',
     'register.householdHint': '家庭、儿童与家长、陪护人员填同一标记，同住一间房。',
     'register.householdDone': '同行标记 {mark}：其他同行人员请填写相同标记。',
+    'register.home': '居住地址（居家隔离）',
+    'register.submitHome': '登记居家隔离',
+    'register.doneHome': '{name} 已登记居家隔离（网格 {grid}，小组 {team}）：第 1 天为 {day1}，观察期至 {end}。',
+    'register.f.homeAddress': '居住地址',
+    'register.f.community': '所属社区',
+    'register.f.gridCell': '网格',
   },
 });
 
@@ -50,7 +62,9 @@ async function register(e) {
     }
     const s = r.data;
     result(out, [
-      t('register.done', { name: s.stay.person.nameNative, room: s.roomNumber, day1: s.schedule.day1Date, end: s.schedule.endDate }),
+      s.stay.home
+        ? t('register.doneHome', { name: s.stay.person.nameNative, grid: s.stay.home.gridCell, team: s.stay.teamId, day1: s.schedule.day1Date, end: s.schedule.endDate })
+        : t('register.done', { name: s.stay.person.nameNative, room: s.roomNumber, day1: s.schedule.day1Date, end: s.schedule.endDate }),
       h('p', {}, h('a', { href: `#stay/${s.stayId}`, text: t('register.open') })),
     ]);
     form.reset();
@@ -66,5 +80,18 @@ export default {
   },
   show() {
     if (!$('#r-arrivedAt').value) $('#r-arrivedAt').value = nowLocal();
+    // A home-isolation programme takes the home address (its grid cell picks the team) instead of a room.
+    const home = session.facility?.kind === 'home_programme';
+    $('#r-home').hidden = !home;
+    $('#r-home').disabled = !home;
+    $('#r-room-field').hidden = home;
+    $('#r-room').disabled = home;
+    $('#r-household-field').hidden = home;
+    $('#r-household').disabled = home;
+    const submit = $('#register-form [data-i18n^="register.submit"]');
+    if (submit) {
+      submit.dataset.i18n = home ? 'register.submitHome' : 'register.submit';
+      submit.textContent = t(submit.dataset.i18n);
+    }
   },
 };

@@ -87,7 +87,7 @@ async function signIn(e) {
     session.kind = 'token';
     store.setItem('qd.token', token);
   }
-  chooseFacility({ facilityId: facility.facilityId, name: facility.name, timeZone: facility.timeZone });
+  chooseFacility({ facilityId: facility.facilityId, name: facility.name, timeZone: facility.timeZone, ...(facility.kind ? { kind: facility.kind } : {}) });
   $('#s-token').value = '';
   clearBanner();
   renderWho();

@@ -81,7 +81,27 @@ function signoffClause(s: DocumentSnapshot, language: Language, date: (d: string
   }[language];
 }
 
+/** How the observation was spent, as the statements name it: in a hotel, at home, or a hotel part then at home. */
+function where(f: StatementFacts, language: Language): string {
+  const { s, facility, date } = f;
+  const hotel = s.stay.hotelPart;
+  const hotelName = hotel ? (language === 'en' ? (hotel.nameEn ?? hotel.name) : hotel.name) : '';
+  if (s.stay.setting !== 'home') {
+    return { zh: `在${facility}接受集中隔离医学观察`, en: `underwent centralized medical observation at ${facility}`, ko: `${facility}에서 집중격리 의학관찰을 받았고` }[language];
+  }
+  if (!hotel) {
+    return { zh: `在${facility}管理下接受居家隔离医学观察`, en: `underwent home medical observation (home isolation) under ${facility}`, ko: `${facility} 관리하에 자가격리 의학관찰을 받았고` }[language];
+  }
+  const [from, to] = [date(hotel.fromDate), date(hotel.toDate)];
+  return {
+    zh: `接受医学观察（其中${from}至${to}在${hotelName}集中隔离，其后在${facility}管理下居家隔离）`,
+    en: `underwent medical observation (centralized at ${hotelName} from ${from} to ${to}, then at home under ${facility})`,
+    ko: `의학관찰을 받았고(${from}부터 ${to}까지 ${hotelName}에서 집중격리 후 ${facility} 관리하에 자가격리)`,
+  }[language];
+}
+
 function certificate(f: StatementFacts, language: Language): string {
+  if (f.s.stay.setting === 'home') return homeCertificate(f, language);
   const { s, periodEnd, facility, retestDate, date } = f;
   // Snapshots issued before the observation record was frozen render as they were issued.
   const legacy = { zh: '无发热及其他相关症状', en: 'no fever or related symptoms were reported during that period', ko: '발열 및 관련 증상이 없었으며' }[language];
@@ -97,6 +117,51 @@ function certificate(f: StatementFacts, language: Language): string {
   }
 }
 
+function homeCertificate(f: StatementFacts, language: Language): string {
+  const { s, periodEnd, retestDate, date } = f;
+  const health = s.observation ? healthClause(s.observation, language, date) : '';
+  const signoff = signoffClause(s, language, date);
+  switch (language) {
+    case 'zh':
+      return `兹证明${named(s, ZH)}自${date(s.stay.day1Date)}至${date(periodEnd)}${where(f, 'zh')}，${health}${signoff}${retestDate ? `，${date(retestDate)}采样的复检核酸检测结果为阴性` : ''}。`;
+    case 'en':
+      return `This is to certify that ${s.holder.nameLatin} ${where(f, 'en')} from ${date(s.stay.day1Date)} to ${date(periodEnd)}; ${health}${signoff}${retestDate ? `; the nucleic acid retest sampled on ${date(retestDate)} was negative` : ''}.`;
+    case 'ko':
+      return `${named(s, KO)} 님은 ${date(s.stay.day1Date)}부터 ${date(periodEnd)}까지 ${where(f, 'ko')}, ${health}${signoff}${retestDate ? `, ${date(retestDate)}에 채취한 재검사 핵산 검사 결과가 음성임을 증명합니다` : ' 이상과 같이 증명합니다'}.`;
+  }
+}
+
+/** The home release notice: the period, how it was spent, the team doctor's end-of-period check, the retest when there was one. */
+function homeNotice(f: StatementFacts, language: Language): string {
+  const { s, periodEnd, days, retestDate, date } = f;
+  const check = s.endCheck;
+  switch (language) {
+    case 'zh':
+      return `${named(s, ZH, true)}自${date(s.stay.day1Date)}至${date(periodEnd)}${where(f, 'zh')}（观察期${days}天）${check ? `，经${check.doctorName}医师于${date(check.date)}期满健康检查` : ''}${retestDate ? `，${date(retestDate)}采样的复检核酸检测结果为阴性` : ''}，符合解除条件，于${date(s.stay.releasedDate)}解除居家隔离医学观察。`;
+    case 'en':
+      return `${s.holder.nameLatin} (${travelDocumentName(s.holder.documentType, 'en')} ${s.holder.documentNumber}) ${where(f, 'en')} for the ${days}-day observation period from ${date(s.stay.day1Date)} to ${date(periodEnd)}${check ? `, was found fit at the end-of-period health check by the doctor ${check.doctorName} on ${date(check.date)}` : ''}${retestDate ? `, tested negative in the nucleic acid retest sampled on ${date(retestDate)}` : ''}, meets the release criteria and is released from home medical observation on ${date(s.stay.releasedDate)}.`;
+    case 'ko':
+      return `${named(s, KO, true)} 님은 ${date(s.stay.day1Date)}부터 ${date(periodEnd)}까지 ${days}일간 ${where(f, 'ko')}${check ? ` ${date(check.date)} 의사 ${check.doctorName}의 기간 만료 건강검진을 받았으며` : ''}${retestDate ? ` ${date(retestDate)}에 채취한 재검사 핵산 검사 결과가 음성으로` : ''} 해제 기준을 충족하여 ${date(s.stay.releasedDate)}부로 자가격리 의학관찰이 해제됨을 통지합니다.`;
+  }
+}
+
+function testReportIntro(f: StatementFacts, language: Language): string {
+  const { s, date } = f;
+  switch (language) {
+    case 'zh':
+      return `${named(s, ZH)}自${date(s.stay.day1Date)}起${where(f, 'zh')}，期间新型冠状病毒核酸检测结果如下。`;
+    case 'en':
+      return `SARS-CoV-2 nucleic acid test results of ${s.holder.nameLatin}, who ${where(f, 'en')} since ${date(s.stay.day1Date)}, are listed below.`;
+    case 'ko': {
+      const hotel = s.stay.hotelPart;
+      const during = hotel
+        ? `의학관찰(${date(hotel.fromDate)}부터 ${date(hotel.toDate)}까지 ${hotel.name}에서 집중격리 후 ${f.facility} 관리하에 자가격리)을 받는 동안`
+        : `${f.facility} 관리하에 자가격리 의학관찰을 받는 동안`;
+      return `${named(s, KO)} 님이 ${date(s.stay.day1Date)}부터 ${during} 실시한 코로나19 핵산 검사 결과는 아래와 같습니다.`;
+    }
+  }
+}
+
 // The release notice states the observation period (day 1 to its last day) and the
 // release date separately: release is allowed from the document day, before the end.
 const STATEMENTS: Record<Language, Record<DocumentType, (f: StatementFacts) => string>> = {
@@ -104,22 +169,29 @@ const STATEMENTS: Record<Language, Record<DocumentType, (f: StatementFacts) => s
     release_notice: ({ s, periodEnd, days, facility, date }) =>
       `${named(s, ZH, true)}自${date(s.stay.day1Date)}至${date(periodEnd)}在${facility}接受集中隔离医学观察（观察期${days}天），核酸检测结果为阴性，符合解除条件，于${date(s.stay.releasedDate)}解除集中隔离医学观察。`,
     health_certificate: (f) => certificate(f, 'zh'),
-    test_report: ({ s, facility, date }) =>
-      `${named(s, ZH)}自${date(s.stay.day1Date)}起在${facility}接受集中隔离医学观察，期间新型冠状病毒核酸检测结果如下。`,
+    test_report: (f) =>
+      f.s.stay.setting === 'home' ? testReportIntro(f, 'zh') : `${named(f.s, ZH)}自${f.date(f.s.stay.day1Date)}起在${f.facility}接受集中隔离医学观察，期间新型冠状病毒核酸检测结果如下。`,
+    home_release_notice: (f) => homeNotice(f, 'zh'),
   },
   en: {
     release_notice: ({ s, periodEnd, days, facility, date }) =>
       `${s.holder.nameLatin} (${travelDocumentName(s.holder.documentType, 'en')} ${s.holder.documentNumber}) has been under centralized medical observation at ${facility} for the ${days}-day observation period from ${date(s.stay.day1Date)} to ${date(periodEnd)}, has tested negative for nucleic acid, meets the release criteria and is released from centralized medical observation on ${date(s.stay.releasedDate)}.`,
     health_certificate: (f) => certificate(f, 'en'),
-    test_report: ({ s, facility, date }) =>
-      `SARS-CoV-2 nucleic acid test results of ${s.holder.nameLatin} during centralized medical observation at ${facility} since ${date(s.stay.day1Date)} are listed below.`,
+    test_report: (f) =>
+      f.s.stay.setting === 'home'
+        ? testReportIntro(f, 'en')
+        : `SARS-CoV-2 nucleic acid test results of ${f.s.holder.nameLatin} during centralized medical observation at ${f.facility} since ${f.date(f.s.stay.day1Date)} are listed below.`,
+    home_release_notice: (f) => homeNotice(f, 'en'),
   },
   ko: {
     release_notice: ({ s, periodEnd, days, facility, date }) =>
       `${named(s, KO, true)} 님은 ${date(s.stay.day1Date)}부터 ${date(periodEnd)}까지 ${facility}에서 ${days}일간의 집중격리 의학관찰 기간 중 핵산 검사 결과 음성으로 해제 기준을 충족하여 ${date(s.stay.releasedDate)}부로 집중격리 의학관찰이 해제됨을 통지합니다.`,
     health_certificate: (f) => certificate(f, 'ko'),
-    test_report: ({ s, facility, date }) =>
-      `${named(s, KO)} 님이 ${date(s.stay.day1Date)}부터 ${facility}에서 집중격리 의학관찰을 받는 동안 실시한 코로나19 핵산 검사 결과는 아래와 같습니다.`,
+    test_report: (f) =>
+      f.s.stay.setting === 'home'
+        ? testReportIntro(f, 'ko')
+        : `${named(f.s, KO)} 님이 ${f.date(f.s.stay.day1Date)}부터 ${f.facility}에서 집중격리 의학관찰을 받는 동안 실시한 코로나19 핵산 검사 결과는 아래와 같습니다.`,
+    home_release_notice: (f) => homeNotice(f, 'ko'),
   },
 };
 

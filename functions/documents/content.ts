@@ -64,6 +64,7 @@ export function composeDocument(s: DocumentSnapshot): DocumentContent {
     each((labels, language) => ({ language, text: pick(labels, language) }));
 
   const { holder, stay, facility } = s;
+  const home = stay.setting === 'home';
   // Chinese (and Korean) text names the facility and authority in Chinese; English its English name when it has one.
   const names = (zh: string, en: string | undefined) => (en === undefined || en === zh ? [zh] : [zh, en]);
   const issuer = s.facility.authority ? names(s.facility.authority.name, s.facility.authority.nameEn) : names(facility.name, facility.nameEn);
@@ -90,15 +91,19 @@ export function composeDocument(s: DocumentSnapshot): DocumentContent {
         ],
       },
       {
-        heading: label((l) => l.section.stay),
+        heading: label((l) => (home ? l.section.homeStay : l.section.stay)),
         fields: [
-          field((l) => l.field.facility, names(facility.name, facility.nameEn), 2.4),
+          field((l) => (home ? l.field.programme : l.field.facility), names(facility.name, facility.nameEn), 2.4),
           field((l) => l.field.category, [each((l) => l.category[stay.category]).join(' / ')], 3.6),
           field((l) => l.field.day1Date, [stay.day1Date], 2.4),
           field((l) => l.field.endDate, [periodEnd(s)], 1.6),
           field((l) => l.field.releasedDate, [stay.releasedDate], 2),
           ...(stay.roomNumber === undefined ? [] : [field((l) => l.field.roomNumber, [stay.roomNumber], 2.4)]),
           ...(stay.flightNumber === undefined ? [] : [field((l) => l.field.flightNumber, [stay.flightNumber], 1.6)]),
+          ...(stay.homeAddress === undefined ? [] : [field((l) => l.field.homeAddress, [stay.homeAddress], 6)]),
+          ...(stay.hotelPart === undefined
+            ? []
+            : [field((l) => l.field.hotelPart, [...names(stay.hotelPart.name, stay.hotelPart.nameEn), `${stay.hotelPart.fromDate} – ${stay.hotelPart.toDate}`], 6)]),
         ],
       },
     ],

@@ -8,7 +8,7 @@ export type TravelDocumentCode = 'passport' | 'id_card' | 'travel_permit' | 'oth
 export interface Labels {
   title: Record<DocumentType, string>;
   documentNo: string;
-  section: { holder: string; stay: string; tests: string };
+  section: { holder: string; stay: string; homeStay: string; tests: string };
   field: {
     name: string;
     sex: string;
@@ -20,6 +20,9 @@ export interface Labels {
     facility: string;
     roomNumber: string;
     flightNumber: string;
+    programme: string;
+    homeAddress: string;
+    hotelPart: string;
     day1Date: string;
     endDate: string;
     releasedDate: string;
@@ -43,9 +46,10 @@ export const LABELS: Record<Language, Labels> = {
       release_notice: '解除集中隔离医学观察通知单',
       health_certificate: '健康证明',
       test_report: '核酸检测报告',
+      home_release_notice: '解除居家隔离医学观察通知书',
     },
     documentNo: '文书编号',
-    section: { holder: '持证人信息', stay: '集中隔离医学观察', tests: '核酸检测结果' },
+    section: { holder: '持证人信息', stay: '集中隔离医学观察', homeStay: '居家隔离医学观察', tests: '核酸检测结果' },
     field: {
       name: '姓名',
       sex: '性别',
@@ -57,6 +61,9 @@ export const LABELS: Record<Language, Labels> = {
       facility: '隔离场所',
       roomNumber: '房间号',
       flightNumber: '航班号',
+      programme: '管理单位',
+      homeAddress: '居住地址',
+      hotelPart: '集中隔离',
       day1Date: '第1天',
       endDate: '观察期至',
       releasedDate: '解除日期',
@@ -77,9 +84,10 @@ export const LABELS: Record<Language, Labels> = {
       release_notice: 'Notice of Release from Centralized Medical Observation',
       health_certificate: 'Health Certificate',
       test_report: 'Nucleic Acid Test Report',
+      home_release_notice: 'Notice of Release from Home Medical Observation',
     },
     documentNo: 'Document No.',
-    section: { holder: 'Holder', stay: 'Centralized medical observation', tests: 'Nucleic acid test results' },
+    section: { holder: 'Holder', stay: 'Centralized medical observation', homeStay: 'Home medical observation', tests: 'Nucleic acid test results' },
     field: {
       name: 'Name',
       sex: 'Sex',
@@ -91,6 +99,9 @@ export const LABELS: Record<Language, Labels> = {
       facility: 'Facility',
       roomNumber: 'Room',
       flightNumber: 'Flight',
+      programme: 'Managed by',
+      homeAddress: 'Home address',
+      hotelPart: 'Centralized part',
       day1Date: 'Day 1',
       endDate: 'Observed until',
       releasedDate: 'Released',
@@ -111,9 +122,10 @@ export const LABELS: Record<Language, Labels> = {
       release_notice: '집중격리 의학관찰 해제 통지서',
       health_certificate: '건강 증명서',
       test_report: '핵산 검사 보고서',
+      home_release_notice: '자가격리 의학관찰 해제 통지서',
     },
     documentNo: '문서 번호',
-    section: { holder: '대상자 정보', stay: '집중격리 의학관찰', tests: '핵산 검사 결과' },
+    section: { holder: '대상자 정보', stay: '집중격리 의학관찰', homeStay: '자가격리 의학관찰', tests: '핵산 검사 결과' },
     field: {
       name: '성명',
       sex: '성별',
@@ -125,6 +137,9 @@ export const LABELS: Record<Language, Labels> = {
       facility: '격리 시설',
       roomNumber: '객실',
       flightNumber: '항공편',
+      programme: '관리 기관',
+      homeAddress: '거주지 주소',
+      hotelPart: '집중격리',
       day1Date: '1일차',
       endDate: '관찰 종료일',
       releasedDate: '해제일',

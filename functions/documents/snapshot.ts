@@ -3,7 +3,8 @@
 // added later are optional: a snapshot issued before them renders as it was issued.
 import type { ObservationRecord } from '../domain/observation.js';
 
-export type DocumentType = 'release_notice' | 'health_certificate' | 'test_report';
+/** home_release_notice: 解除居家隔离医学观察通知书, the release from home isolation (销号). */
+export type DocumentType = 'release_notice' | 'health_certificate' | 'test_report' | 'home_release_notice';
 export type Language = 'zh' | 'en' | 'ko';
 export type Sex = 'F' | 'M' | 'X';
 export type StayCategory = 'inbound' | 'close_contact' | 'secondary_contact';
@@ -63,6 +64,12 @@ export interface DocumentStay {
   releasedDate: string; // YYYY-MM-DD
   roomNumber?: string;
   flightNumber?: string;
+  /** home: observed in home isolation (absent: in a hotel, as every snapshot before home isolation). */
+  setting?: 'home';
+  /** A home stay's address as registered. */
+  homeAddress?: string;
+  /** The hotel part a home stay continued ("14 + 7"): where, and its first and last day. */
+  hotelPart?: { name: string; nameEn?: string; fromDate: string; toDate: string };
 }
 
 export interface DocumentSnapshot {
@@ -79,5 +86,7 @@ export interface DocumentSnapshot {
   /** What every temperature check of the stay showed (health certificate). */
   observation?: ObservationRecord;
   signoff?: DocumentSignoff;
+  /** The team doctor's end-of-period health check of a home stay (home release notice). */
+  endCheck?: { doctorName: string; date: string };
   verifyUrl: string; // absolute URL of the public verification page; encoded in the QR code
 }

@@ -23,10 +23,10 @@ const REQUIRED_TEXT = [
   'facility.name',
   'stay.stayId',
 ];
-const OPTIONAL_TEXT = ['stay.roomNumber', 'stay.flightNumber', 'facility.nameEn', 'facility.authority.nameEn', 'signoff.doctorName', 'signoff.note'];
+const OPTIONAL_TEXT = ['stay.roomNumber', 'stay.flightNumber', 'stay.homeAddress', 'stay.hotelPart.name', 'stay.hotelPart.nameEn', 'facility.nameEn', 'facility.authority.nameEn', 'signoff.doctorName', 'signoff.note', 'endCheck.doctorName'];
 const DATES = ['issueDate', 'holder.birthDate', 'stay.day1Date', 'stay.endDate', 'stay.releasedDate'];
 const ONE_OF: [string, readonly string[]][] = [
-  ['type', ['release_notice', 'health_certificate', 'test_report']],
+  ['type', ['release_notice', 'health_certificate', 'test_report', 'home_release_notice']],
   ['language', ['zh', 'en', 'ko']],
   ['holder.sex', ['F', 'M', 'X']],
   ['stay.category', ['inbound', 'close_contact', 'secondary_contact']],

@@ -5,7 +5,7 @@ import type { RetestEvidence } from './release-eligibility.js';
 // or again after a revocation). Pure: every unmet condition is reported as a code
 // with its message in Chinese and English, so staff fix all of them at once.
 
-export type DocumentKind = 'release_notice' | 'health_certificate' | 'test_report';
+export type DocumentKind = 'release_notice' | 'health_certificate' | 'test_report' | 'home_release_notice';
 
 /** Facility policy for a stay whose temperature log shows a fever or symptom (README "Health certificate"). */
 export const FEVER_HISTORY_POLICIES = ['state_truthfully', 'doctor_signoff'] as const;
@@ -39,7 +39,8 @@ const refusal = (code: DocumentRefusalCode, message: string, messageZh: string):
 
 export function documentRefusals(type: DocumentKind, f: DocumentFacts): DocumentRefusal[] {
   const refusals: DocumentRefusal[] = [];
-  if (f.testResults === 0) refusals.push(refusal('no_test_results', 'No test result is on file.', '无核酸检测结果记录。'));
+  // The home release notice names a retest only when the policy had one (the retest rules below); the others rest on results.
+  if (f.testResults === 0 && type !== 'home_release_notice') refusals.push(refusal('no_test_results', 'No test result is on file.', '无核酸检测结果记录。'));
   if (type === 'test_report') return refusals; // the report lists whatever the results are
   if (f.positiveResults > 0) refusals.push(refusal('positive_result', 'A positive test result is on file.', '已有阳性检测结果。'));
   if (f.firstRetestDate) {

@@ -13,7 +13,9 @@ import { stayKeys } from './stay.js';
 export interface CheckRecord {
   stayId: string;
   facilityId: string;
-  roomNumber: string;
+  /** The hotel room, or the grid cell of a home stay (domain/place.ts). */
+  roomNumber?: string;
+  gridCell?: string;
   /** Local date (facility time zone) the check belongs to. */
   date: string;
   slot: CheckSlot;

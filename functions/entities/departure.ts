@@ -29,7 +29,9 @@ export interface Departure {
 export interface DepartureEntry extends Departure {
   stayId: string;
   facilityId: string;
-  roomNumber: string;
+  /** The hotel room, or the grid cell of a home stay (domain/place.ts). */
+  roomNumber?: string;
+  gridCell?: string;
   nameNative: string;
   nameLatin: string;
 }

@@ -16,7 +16,9 @@ export interface DueItem {
   dueDate: string;
   /** Day of stay the item falls on. */
   day: number;
-  roomNumber: string;
+  /** The hotel room, or the grid cell of a home stay (domain/place.ts). */
+  roomNumber?: string;
+  gridCell?: string;
 }
 
 export const dueKeys = {

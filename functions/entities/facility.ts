@@ -13,8 +13,25 @@ export interface IssuingAuthority {
   nameEn?: string;
 }
 
+/** hotel: a centralized quarantine hotel with rooms; home_programme: home isolation (居家隔离) of a district, street or community, no rooms. */
+export type FacilityKind = 'hotel' | 'home_programme';
+export type ProgrammeLevel = 'district' | 'street' | 'community';
+
+/** Release from home isolation (销号): how many of the latest check slots must be free of fever and symptoms. */
+export interface HomeReleasePolicy {
+  quietSlots: number;
+}
+
+export const DEFAULT_HOME_RELEASE: HomeReleasePolicy = { quietSlots: 4 };
+
 export interface Facility {
   facilityId: string;
+  /** Absent: a hotel (facilities created before home isolation existed). */
+  kind?: FacilityKind;
+  /** A home programme's level. */
+  level?: ProgrammeLevel;
+  /** A home programme's release rule. */
+  homeRelease?: HomeReleasePolicy;
   name: string;
   /** Printed in English text when set. */
   nameEn?: string;
@@ -51,9 +68,12 @@ export function facilityItem(f: Facility) {
 }
 
 function fromItem(item: Record<string, unknown>): Facility {
-  const { facilityId, name, nameEn, timeZone, policy, authority, feverHistoryCertificate, roomReadiness, createdAt, createdBy } = item as unknown as Facility;
+  const { facilityId, kind, level, homeRelease, name, nameEn, timeZone, policy, authority, feverHistoryCertificate, roomReadiness, createdAt, createdBy } = item as unknown as Facility;
   return {
     facilityId,
+    ...(kind !== undefined ? { kind } : {}),
+    ...(level !== undefined ? { level } : {}),
+    ...(homeRelease !== undefined ? { homeRelease } : {}),
     name,
     ...(nameEn !== undefined ? { nameEn } : {}),
     timeZone,
@@ -64,6 +84,10 @@ function fromItem(item: Record<string, unknown>): Facility {
     createdAt,
     createdBy,
   };
+}
+
+export function isHomeProgramme(f: Pick<Facility, 'kind'>): boolean {
+  return f.kind === 'home_programme';
 }
 
 /** Creates the facility; false when the id is already taken. */

@@ -20,6 +20,8 @@ export type ReminderKind =
 export interface ReminderLine {
   stayId?: string;
   roomNumber?: string;
+  /** A home stay's grid cell (instead of a room). */
+  gridCell?: string;
   name?: string;
   day?: number;
   note?: string;

@@ -12,7 +12,9 @@ export interface Situation {
   situationId: string;
   stayId: string;
   facilityId: string;
-  roomNumber: string;
+  /** The hotel room, or the grid cell of a home stay (domain/place.ts). */
+  roomNumber?: string;
+  gridCell?: string;
   kind: SituationKind;
   text: string;
   recordedAt: string;

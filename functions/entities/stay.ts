@@ -8,8 +8,12 @@ import { db, tableName } from '../shared/db.js';
 
 export type Category = 'inbound' | 'close_contact' | 'secondary_contact';
 export type Language = 'zh' | 'en' | 'ko';
-/** active: in observation; positive: tested positive, transfer to hospital pending; transferred / released: closed. */
-export type StayStatus = 'active' | 'positive' | 'transferred' | 'released';
+/**
+ * active: in observation; positive: tested positive, transfer to hospital pending;
+ * transferred / released: closed; continued: a hotel part closed because the
+ * observation goes on at home (`continuedAs` names the home stay).
+ */
+export type StayStatus = 'active' | 'positive' | 'transferred' | 'released' | 'continued';
 export const OPEN_STATUSES: readonly StayStatus[] = ['active', 'positive'];
 
 export interface TravelDocument {
@@ -29,12 +33,42 @@ export interface Person {
   language: Language;
 }
 
+/** Where a person in home isolation lives: the grid cell picks the three-person team. */
+export interface HomeAddress {
+  /** The full address as written on the registration form. */
+  address: string;
+  /** The community (社区) the address belongs to. */
+  community: string;
+  /** The grid cell (网格) code within the programme. */
+  gridCell: string;
+}
+
+/** The other part of a "14 + 7" observation: the hotel part a home stay continues, or the home stay a hotel part continued as. */
+export interface LinkedStay {
+  stayId: string;
+  facilityId: string;
+  roomNumber?: string;
+  /** The facility-local date the home part began. */
+  date: string;
+}
+
 export interface Stay {
   stayId: string;
   facilityId: string;
-  roomNumber: string;
+  /** The hotel room; absent for a stay in home isolation (which has `home`). */
+  roomNumber?: string;
   /** People travelling together share a household (and a room); absent for someone alone. */
   householdId?: string;
+  /** The home address of a stay in a home-isolation programme. */
+  home?: HomeAddress;
+  /** The three-person team following a home stay (entities/team.ts): chosen from the grid cell at registration and kept until reassigned. */
+  teamId?: string;
+  /** A home stay continuing a hotel stay ("14 + 7"). */
+  continuesFrom?: LinkedStay;
+  /** A hotel stay that continued at home (status `continued`). */
+  continuedAs?: LinkedStay;
+  /** The end-of-period health check of a home stay by the team's doctor (release from home isolation needs it). */
+  endCheck?: EndCheck;
   status: StayStatus;
   category: Category;
   person: Person;
@@ -54,6 +88,17 @@ export interface Stay {
   releasedAt?: string;
   /** A doctor's sign-off of a fever or symptom history, for the health certificate (use-cases/health-signoff.ts). */
   healthSignoff?: HealthSignoff;
+}
+
+export interface EndCheck {
+  doctorName: string;
+  /** The doctor found the person fit to end isolation. */
+  fit: boolean;
+  note?: string;
+  /** Facility-local date of the check. */
+  date: string;
+  recordedAt: string;
+  recordedBy: string;
 }
 
 export interface HealthSignoff {
@@ -76,8 +121,8 @@ export type AnonymousPerson = Record<string, never>;
  * departure or transfer note; ids, status, category, policy, schedule and room (the
  * hotel's, not the person's) stay for the record and the counts.
  */
-export interface AnonymizedStay extends Omit<Stay, 'person' | 'status' | 'diet' | 'ethnicity' | 'notes' | 'arrival' | 'specialConditions'> {
-  status: 'transferred' | 'released';
+export interface AnonymizedStay extends Omit<Stay, 'person' | 'status' | 'diet' | 'ethnicity' | 'notes' | 'arrival' | 'specialConditions' | 'home' | 'endCheck'> {
+  status: 'transferred' | 'released' | 'continued';
   person: AnonymousPerson;
   anonymizedAt: string;
 }

@@ -1,6 +1,7 @@
 import { addRoom, type NewRoom } from '../entities/room.js';
+import { isHomeProgramme } from '../entities/facility.js';
 import type { AddRoomsInput } from '../schemas/rooms.js';
-import { ValidationError } from '../shared/errors.js';
+import { ConflictError, ValidationError } from '../shared/errors.js';
 import { assertAdmin, type Principal } from '../shared/principal.js';
 import { mapWithConcurrency } from '../shared/concurrency.js';
 import { loadFacilityFor } from './load-facility.js';
@@ -13,7 +14,12 @@ export interface AddRoomsResult {
 /** Adds rooms in bulk with their beds, floor and zone; rooms that already exist are reported, not changed, so the call is safe to repeat. */
 export async function addRoomsUseCase(principal: Principal, facilityId: string, input: AddRoomsInput, now = new Date()): Promise<AddRoomsResult> {
   assertAdmin(principal);
-  await loadFacilityFor(principal, facilityId);
+  const facility = await loadFacilityFor(principal, facilityId);
+  if (isHomeProgramme(facility)) {
+    throw new ConflictError(`${facility.name} is a home-isolation programme: people stay at home, it has no rooms.`, [
+      { code: 'home_programme_has_no_rooms', message: 'Register home stays with their address instead.' },
+    ]);
+  }
   const rooms = new Map<string, NewRoom>();
   for (const r of input.rooms ?? []) {
     const spec = typeof r === 'string' ? { number: r } : r;

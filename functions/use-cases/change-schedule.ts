@@ -2,6 +2,7 @@ import { auditPut } from '../entities/audit.js';
 import { dueKeys, openDueItem, type DueItem } from '../entities/due-item.js';
 import { queryPrefix } from '../entities/partition.js';
 import { occupantFieldItem } from '../entities/room.js';
+import { ledgerPut } from '../entities/schedule-ledger.js';
 import { stayKeys } from '../entities/stay.js';
 import { localDate } from '../domain/calendar.js';
 import { retestDatesCovered } from '../domain/lab-result.js';
@@ -59,7 +60,8 @@ export async function changeSchedule(principal: Principal, stayId: string, input
         ExpressionAttributeValues: { ':policy': plan.policy, ':schedule': plan.schedule, ':at': at, ':one': 1, ':active': 'active', ':version': stay.version },
       },
     },
-    occupantFieldItem(stay.facilityId, stay.roomNumber, stayId, 'endDate', plan.schedule.endDate),
+    // The board's copy of the end date (a home stay has no room; its team list reads the stay).
+    ...(stay.roomNumber === undefined ? [] : [occupantFieldItem(stay.facilityId, stay.roomNumber, stayId, 'endDate', plan.schedule.endDate)]),
     // Open obligations on dates the new schedule no longer has: gone (resolved ones stay as history).
     ...existing
       .filter((d) => d.state === 'open' && d.kind !== 'PURGE' && !wantedKeys.has(String(d.SK)))
@@ -75,6 +77,9 @@ export async function changeSchedule(principal: Principal, stayId: string, input
           ConditionExpression: 'attribute_not_exists(PK)',
         },
       })),
+    ...(plan.schedule.endDate === stay.schedule.endDate
+      ? []
+      : [ledgerPut({ stayId, at, actor: principal.subject, event: 'schedule_changed', oldEndDate: stay.schedule.endDate, newEndDate: plan.schedule.endDate, reason })]),
     auditPut({
       stayId,
       at,

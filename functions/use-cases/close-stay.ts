@@ -2,7 +2,9 @@ import { activeStayKeys } from '../entities/active-stay.js';
 import { dueKeys, openDueItem } from '../entities/due-item.js';
 import { getRoom, leaveRoomItem, type Room } from '../entities/room.js';
 import type { Stay } from '../entities/stay.js';
+import { teamStayKeys } from '../entities/team.js';
 import { localDate } from '../domain/calendar.js';
+import { placeFields } from '../domain/place.js';
 import { dayOfStay } from '../domain/schedule.js';
 import { tableName } from '../shared/db.js';
 import type { TxItems } from '../shared/transact.js';
@@ -15,18 +17,35 @@ import { dueItemsOf } from './register-stay.js';
 // index, and a PURGE due item dated with the facility-local close date enters it,
 // for the retention job to find once the retention period is over.
 
-export function closeStayItems(stay: Stay, at: string, timeZone: string, room: Room | undefined): TxItems {
+/**
+ * The stay leaves its room (as read by `roomOfStay`; the last occupant out sends the
+ * room to cleaning); a home stay has no room. `handOverTo`: continuing at home, the
+ * person's one open stay is now the home part.
+ */
+export function closeStayItems(stay: Stay, at: string, timeZone: string, room: Room | undefined, handOverTo?: { stayId: string; facilityId: string }): TxItems {
   const closedDate = localDate(at, timeZone);
   return [
     ...(room ? [leaveRoomItem(room, stay.stayId, at)] : []),
-    {
-      Delete: {
-        TableName: tableName(),
-        Key: activeStayKeys.key(stay.person.document),
-        ConditionExpression: 'stayId = :stayId',
-        ExpressionAttributeValues: { ':stayId': stay.stayId },
-      },
-    },
+    // A home stay leaves its team's list (the team follows open stays only).
+    ...(stay.teamId ? [{ Delete: { TableName: tableName(), Key: teamStayKeys.key(stay.facilityId, stay.teamId, stay.stayId) } }] : []),
+    handOverTo
+      ? {
+          Update: {
+            TableName: tableName(),
+            Key: activeStayKeys.key(stay.person.document),
+            UpdateExpression: 'SET stayId = :next, facilityId = :facility',
+            ConditionExpression: 'stayId = :stayId',
+            ExpressionAttributeValues: { ':stayId': stay.stayId, ':next': handOverTo.stayId, ':facility': handOverTo.facilityId },
+          },
+        }
+      : {
+          Delete: {
+            TableName: tableName(),
+            Key: activeStayKeys.key(stay.person.document),
+            ConditionExpression: 'stayId = :stayId',
+            ExpressionAttributeValues: { ':stayId': stay.stayId },
+          },
+        },
     ...dueItemsOf(stay).map((d) => ({
       Update: {
         TableName: tableName(),
@@ -46,7 +65,7 @@ export function closeStayItems(stay: Stay, at: string, timeZone: string, room: R
           kind: 'PURGE',
           dueDate: closedDate,
           day: dayOfStay(stay.schedule.day1Date, closedDate),
-          roomNumber: stay.roomNumber,
+          ...placeFields(stay),
         }),
         ConditionExpression: 'attribute_not_exists(PK)',
       },
@@ -56,6 +75,7 @@ export function closeStayItems(stay: Stay, at: string, timeZone: string, room: R
 
 /** The stay's room as it is now, when it still holds the stay (closing pins its occupant count). */
 export async function roomOfStay(stay: Stay): Promise<Room | undefined> {
+  if (stay.roomNumber === undefined) return undefined;
   const room = await getRoom(stay.facilityId, stay.roomNumber);
   return room?.occupants.some((o) => o.stayId === stay.stayId) ? room : undefined;
 }

@@ -1,3 +1,4 @@
+import { placeFields, placeLabel } from '../domain/place.js';
 import { auditPut } from '../entities/audit.js';
 import { departureItem, type Departure, type DepartureEntry } from '../entities/departure.js';
 import { stayKeys } from '../entities/stay.js';
@@ -44,7 +45,7 @@ export async function setDeparture(principal: Principal, stayId: string, input: 
     ...departure,
     stayId: stay.stayId,
     facilityId: stay.facilityId,
-    roomNumber: stay.roomNumber,
+    ...placeFields(stay),
     nameNative: stay.person.nameNative,
     nameLatin: stay.person.nameLatin,
   };

@@ -1,3 +1,4 @@
+import { placeFields, placeSortKey } from '../domain/place.js';
 import { BatchGetCommand, PutCommand, QueryCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { dueKeys, type DueKind } from '../entities/due-item.js';
 import { getFacility, listFacilities, type Facility } from '../entities/facility.js';
@@ -33,10 +34,11 @@ export interface DueRow {
   kind: DueKind;
   dueDate: string;
   day: number;
-  roomNumber: string;
+  roomNumber?: string;
+  gridCell?: string;
 }
 
-type StayBrief = Pick<Stay, 'stayId' | 'status' | 'roomNumber' | 'schedule'> & { person: Pick<Stay['person'], 'nameNative'> };
+type StayBrief = Pick<Stay, 'stayId' | 'status' | 'roomNumber' | 'home' | 'schedule'> & { person: Pick<Stay['person'], 'nameNative'> };
 
 export async function facilitiesIn(ctx: JobContext, meter: ReadMeter): Promise<Facility[]> {
   if (ctx.facilityIds) {
@@ -64,7 +66,14 @@ export async function openDue(facilityId: string, kind: DueKind, to: string, met
       }),
     );
     meter.items += out.ScannedCount ?? out.Items?.length ?? 0;
-    for (const i of out.Items ?? []) rows.push({ stayId: String(i.stayId), kind, dueDate: String(i.dueDate), day: Number(i.day), roomNumber: String(i.roomNumber) });
+    for (const i of out.Items ?? []) rows.push({
+        stayId: String(i.stayId),
+        kind,
+        dueDate: String(i.dueDate),
+        day: Number(i.day),
+        ...(i.roomNumber !== undefined ? { roomNumber: String(i.roomNumber) } : {}),
+        ...(i.gridCell !== undefined ? { gridCell: String(i.gridCell) } : {}),
+      });
     start = out.LastEvaluatedKey;
   } while (start);
   return rows;
@@ -82,8 +91,8 @@ async function staysOf(stayIds: string[], meter: ReadMeter): Promise<Map<string,
           RequestItems: {
             [tableName()]: {
               Keys: keys,
-              ProjectionExpression: 'stayId, #status, roomNumber, person.nameNative, schedule',
-              ExpressionAttributeNames: { '#status': 'status' },
+              ProjectionExpression: 'stayId, #status, roomNumber, #home.gridCell, person.nameNative, schedule',
+              ExpressionAttributeNames: { '#status': 'status', '#home': 'home' },
             },
           },
         }),
@@ -110,7 +119,7 @@ async function putOnce(r: Reminder): Promise<boolean> {
 }
 
 function byRoom(a: ReminderLine, b: ReminderLine): number {
-  return (a.roomNumber ?? '').localeCompare(b.roomNumber ?? '', 'en', { numeric: true }) || (a.stayId ?? '').localeCompare(b.stayId ?? '');
+  return placeSortKey(a).localeCompare(placeSortKey(b), 'en', { numeric: true }) || (a.stayId ?? '').localeCompare(b.stayId ?? '');
 }
 
 export interface FacilityReminder {
@@ -181,7 +190,7 @@ export async function retestDue(ctx: JobContext): Promise<RetestDueResult> {
       if (!isToday) late++;
       lines.push({
         stayId: row.stayId,
-        roomNumber: stay.roomNumber,
+        ...placeFields(stay),
         name: stay.person.nameNative,
         day: row.day,
         note: isToday ? `retest due today (day ${row.day})` : `retest overdue: day ${row.day} was ${row.dueDate}, no sample yet`,
@@ -230,7 +239,7 @@ export async function releaseDue(ctx: JobContext): Promise<ReleaseDueResult> {
     ]);
     if (ended.length + documents.length === 0) return;
     const stays = await staysOf([...ended, ...documents].map((r) => r.stayId), meter);
-    const line = (row: DueRow, stay: StayBrief, note: string): ReminderLine => ({ stayId: row.stayId, roomNumber: stay.roomNumber, name: stay.person.nameNative, day: dayOfStay(stay.schedule.day1Date, today), note });
+    const line = (row: DueRow, stay: StayBrief, note: string): ReminderLine => ({ stayId: row.stayId, ...placeFields(stay), name: stay.person.nameNative, day: dayOfStay(stay.schedule.day1Date, today), note });
     const expiredLines: ReminderLine[] = [];
     for (const row of ended) {
       const stay = stays.get(row.stayId);

@@ -16,6 +16,13 @@ import type { ReleaseEvidence } from './release-evidence.js';
 // returned once and stored only as a hash.
 
 export const DOCUMENT_TYPES: readonly DocumentType[] = ['release_notice', 'health_certificate', 'test_report'];
+/** Release from home isolation (销号): the home release notice instead of the hotel's. */
+export const HOME_DOCUMENT_TYPES: readonly DocumentType[] = ['home_release_notice', 'health_certificate', 'test_report'];
+
+/** The documents a stay's release issues. */
+export function documentTypesOf(stay: Pick<Stay, 'home'>): readonly DocumentType[] {
+  return stay.home ? HOME_DOCUMENT_TYPES : DOCUMENT_TYPES;
+}
 
 export interface NewDocument {
   document: IssuedDocument;
@@ -67,8 +74,10 @@ export function buildDocument(params: {
       day1Date: stay.schedule.day1Date,
       endDate: stay.schedule.endDate,
       releasedDate: params.releasedDate,
-      roomNumber: stay.roomNumber,
+      ...(stay.roomNumber !== undefined ? { roomNumber: stay.roomNumber } : {}),
       ...(stay.arrival.flightNumber ? { flightNumber: stay.arrival.flightNumber } : {}),
+      ...(stay.home ? { setting: 'home' as const, homeAddress: stay.home.address } : {}),
+      ...(params.evidence.hotelPart ? { hotelPart: params.evidence.hotelPart } : {}),
     },
     tests: params.evidence.tests,
     ...(params.evidence.retest ? { retest: params.evidence.retest } : {}),
@@ -76,6 +85,7 @@ export function buildDocument(params: {
     ...(stay.healthSignoff && params.type === 'health_certificate'
       ? { signoff: { doctorName: stay.healthSignoff.doctorName, note: stay.healthSignoff.note, signedDate: localDate(new Date(stay.healthSignoff.signedAt), facility.timeZone) } }
       : {}),
+    ...(stay.endCheck && params.type === 'home_release_notice' ? { endCheck: { doctorName: stay.endCheck.doctorName, date: stay.endCheck.date } } : {}),
     verifyUrl: `${config().PUBLIC_BASE_URL.replace(/\/$/, '')}/verify/${documentId}`,
   };
   // Refuse to issue a document that could not render: better a clear error now than a broken PDF later.

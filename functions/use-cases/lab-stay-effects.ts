@@ -1,3 +1,4 @@
+import { placeFields, placeLabel } from '../domain/place.js';
 import { auditPut } from '../entities/audit.js';
 import { documentKeys, type DocumentRecord } from '../entities/document.js';
 import { dueKeys, type DueKind } from '../entities/due-item.js';
@@ -81,7 +82,7 @@ export function stayEffects(params: {
     }) - 1;
 
   let roomIndex = -1;
-  if (becamePositive && params.withRoom) {
+  if (becamePositive && params.withRoom && stay.roomNumber !== undefined) {
     roomIndex =
       items.push(occupantFieldItem(stay.facilityId, stay.roomNumber, stay.stayId, 'status', 'positive')) - 1;
   }
@@ -148,7 +149,7 @@ export function stayEffects(params: {
     const reminderId = positiveReminderId(stay.stayId, v);
     if (params.skipReminders.has(reminderId)) continue;
     const collectedDate = localDate(v.collectedAt, facility.timeZone);
-    const after = open ? '' : ` after ${stay.status === 'released' ? 'release' : 'transfer'}`;
+    const after = open ? '' : ` after ${stay.status === 'released' ? 'release' : stay.status === 'continued' ? 'continuing at home' : 'transfer'}`;
     const reminder: Reminder = {
       reminderId,
       facilityId: stay.facilityId,
@@ -156,11 +157,11 @@ export function stayEffects(params: {
       // Someone already in hospital needs no alarm; everyone else does.
       urgent: stay.status !== 'transferred',
       date: today,
-      title: `Positive result${after}: room ${stay.roomNumber}`,
+      title: `Positive result${after}: ${placeLabel(stay)}`,
       lines: [
         {
           stayId: stay.stayId,
-          roomNumber: stay.roomNumber,
+          ...placeFields(stay),
           name: stay.person.nameNative,
           day: dayOfStay(stay.schedule.day1Date, collectedDate),
           note: `sample ${v.sampleId} (${v.labId}) collected ${collectedDate}${v.method ? `, ${v.method}` : ''}: positive${open ? '. Arrange the transfer to hospital.' : ''}${revoked.length ? ` Release notice and health certificate revoked (${revoked.join(', ')}); contact the person at once.` : ''}`,
@@ -178,5 +179,5 @@ export function stayEffects(params: {
 /** The documents a positive result revokes: a released stay's valid release notices and health certificates. */
 export function documentsToRevoke(stay: Pick<Stay, 'status'>, versions: readonly Pick<LabResultVersion, 'result'>[], documents: readonly DocumentRecord[]): string[] {
   if (stay.status !== 'released' || !versions.some((v) => v.result === 'positive')) return [];
-  return documents.filter((d) => d.state === 'valid' && (d.type === 'release_notice' || d.type === 'health_certificate')).map((d) => d.documentId);
+  return documents.filter((d) => d.state === 'valid' && (d.type === 'release_notice' || d.type === 'home_release_notice' || d.type === 'health_certificate')).map((d) => d.documentId);
 }

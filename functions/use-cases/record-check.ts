@@ -1,3 +1,4 @@
+import { placeFields, placeLabel } from '../domain/place.js';
 import { auditPut } from '../entities/audit.js';
 import { checkIdOf, checkItem, getCheck, listChecks, parseCheckId, type CheckRecord } from '../entities/check.js';
 import { historyAfter, planCorrection, readingOf } from '../domain/check-correction.js';
@@ -99,7 +100,7 @@ async function attemptRecord(principal: Principal, stay: CareStay, facility: Fac
   const reading: CheckRecord = {
     stayId: stay.stayId,
     facilityId: stay.facilityId,
-    roomNumber: stay.roomNumber,
+    ...placeFields(stay),
     date,
     slot: input.slot,
     dayOfStay: dayOfStay(stay.schedule.day1Date, date),
@@ -180,7 +181,7 @@ async function writeCheck(principal: Principal, stay: CareStay, facility: Facili
         ExpressionAttributeValues: { ':marks': marks, ':now': at, ':one': 1, ':version': stay.version, ':active': 'active', ':positive': 'positive' },
       },
     }) - 1;
-    if (withRoom) {
+    if (withRoom && stay.roomNumber !== undefined) {
       // The board's copy: today's and yesterday's marks, on the occupant (gone when the room is vacated).
       index.room = items.push(occupantFieldItem(stay.facilityId, stay.roomNumber, stay.stayId, 'checkMarks', marksSince(marks, boardMarksFrom(localDate(now, facility.timeZone))))) - 1;
     }
@@ -192,8 +193,8 @@ async function writeCheck(principal: Principal, stay: CareStay, facility: Facili
         kind: FEVER_REMINDER_KIND,
         urgent: true,
         date: check.date,
-        title: `Fever or symptom: room ${stay.roomNumber}`,
-        lines: [{ stayId: stay.stayId, roomNumber: stay.roomNumber, name: stay.person.nameNative, day: check.dayOfStay, note: w.reminderNote }],
+        title: `Fever or symptom: ${placeLabel(stay)}`,
+        lines: [{ stayId: stay.stayId, ...placeFields(stay), name: stay.person.nameNative, day: check.dayOfStay, note: w.reminderNote }],
         createdAt: at,
         delivery: { state: 'pending', attempts: 0 },
       };

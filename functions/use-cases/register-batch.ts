@@ -1,9 +1,11 @@
 import { getActiveStays } from '../entities/active-stay-batch.js';
+import { isHomeProgramme, type Facility } from '../entities/facility.js';
 import { getHouseholds } from '../entities/household-batch.js';
 import { listRooms } from '../entities/room.js';
 import { documentRef } from '../entities/stay.js';
 import { planRooms, type Placed } from '../domain/room-plan.js';
 import { computeSchedule } from '../domain/schedule.js';
+import { RegisterHomeStayInput } from '../schemas/home.js';
 import { ManifestBody } from '../schemas/manifest.js';
 import { RegistrationInput } from '../schemas/registration.js';
 import { mapWithConcurrency } from '../shared/concurrency.js';
@@ -12,6 +14,7 @@ import { isUnavailable } from '../shared/http-errors.js';
 import type { Principal } from '../shared/principal.js';
 import { parseInput, toFieldIssues } from '../shared/validation.js';
 import { loadFacilityFor } from './load-facility.js';
+import { registerHomeStay, teamForCell } from './register-home-stay.js';
 import { checkInPlaced, householdIdOf } from './register-stay.js';
 
 // A flight manifest. Every row is checked first, all together: its fields, the same
@@ -19,13 +22,15 @@ import { checkInPlaced, householdIdOf } from './register-stay.js';
 // (rooms in natural order, households together, staff's room choices, beds). A dry
 // run stops there and writes nothing, so its answer is exactly what submitting will
 // do; the real run then checks each row in with its own transaction (one bad row
-// never blocks the flight), into the room the plan gave it.
+// never blocks the flight), into the room the plan gave it. In a home-isolation
+// programme the rows carry home addresses instead: no room plan, each row's grid cell
+// must have a team (register-home-stay.ts).
 
 export type Problem = { status: number; title: string; detail: string; issues?: unknown; reasons?: unknown };
 
 export type BatchRow =
-  | { row: number; status: 'created'; stayId: string; roomNumber: string; householdId?: string; day1Date: string; endDate: string }
-  | { row: number; status: 'ready'; roomNumber: string; householdId?: string; day1Date: string; endDate: string }
+  | { row: number; status: 'created'; stayId: string; roomNumber?: string; householdId?: string; teamId?: string; day1Date: string; endDate: string }
+  | { row: number; status: 'ready'; roomNumber?: string; householdId?: string; teamId?: string; day1Date: string; endDate: string }
   | { row: number; status: 'refused'; problem: Problem };
 
 export interface BatchReport {
@@ -79,13 +84,15 @@ export async function registerManifest(
   const facility = await loadFacilityFor(principal, facilityId);
   const now = options.now ?? new Date();
   const outcome = new Map<number, BatchRow>();
-  const valid: { row: number; input: RegistrationInput; household: string; householdId?: string }[] = [];
+  const home = isHomeProgramme(facility);
+  const valid: { row: number; input: RegistrationInput | RegisterHomeStayInput; household: string; householdId?: string }[] = [];
   for (const r of rows) {
-    const result = RegistrationInput.safeParse(r.raw);
+    const result = (home ? RegisterHomeStayInput : RegistrationInput).safeParse(r.raw);
     const issues = [...(r.issues ?? []), ...(result.success ? [] : toFieldIssues(result.error).filter((i) => !(r.issues ?? []).some((p) => p.path === i.path)))];
     if (issues.length || !result.success) outcome.set(r.row, invalid(r.row, issues));
     else {
-      const householdId = result.data.household ? householdIdOf(result.data.household) : undefined;
+      const mark = 'household' in result.data ? result.data.household : undefined;
+      const householdId = mark ? householdIdOf(mark) : undefined;
       valid.push({ row: r.row, input: result.data, household: householdId ?? `SOLO#${r.row}`, householdId });
     }
   }
@@ -105,8 +112,8 @@ export async function registerManifest(
 
   const [open, rooms, pointers] = await Promise.all([
     getActiveStays((options.only ? unique.filter((v) => options.only?.has(v.row)) : unique).map((v) => v.input.person.document)),
-    listRooms(facility.facilityId),
-    getHouseholds(facility.facilityId, unique.flatMap((v) => (v.householdId ? [v.householdId] : []))),
+    home ? [] : listRooms(facility.facilityId),
+    home ? new Map() : getHouseholds(facility.facilityId, unique.flatMap((v) => (v.householdId ? [v.householdId] : []))),
   ]);
   const chosen = options.only ? unique.filter((v) => options.only?.has(v.row)) : unique;
   const placeable = chosen.filter((v) => {
@@ -116,6 +123,10 @@ export async function registerManifest(
     outcome.set(v.row, conflict(v.row, 'This person already has an open stay.', 'person_has_open_stay', here ? `Already registered here as stay ${hit.stayId}.` : 'Registered at another facility.'));
     return false;
   });
+  if (home) {
+    await homeRows(principal, facility, placeable.map((v) => ({ row: v.row, input: v.input as RegisterHomeStayInput })), outcome, options.dryRun === true, now);
+    return reportOf(rows, outcome, options);
+  }
 
   // Rows of each household in the file, refused ones too (their beds wait for the fixed rows).
   const listed = new Map<string, number>();
@@ -153,7 +164,7 @@ export async function registerManifest(
     for (const v of toPlace) groups.set(v.household, [...(groups.get(v.household) ?? []), v]);
     const place = async (v: (typeof toPlace)[number]) => {
       try {
-        const stay = await checkInPlaced(principal, facility, v.input, now, v.pinned ? { pinnedRoom: v.room } : { plannedRoom: v.room, householdRoomSeen: v.seen, householdRooms: v.householdRooms });
+        const stay = await checkInPlaced(principal, facility, v.input as RegistrationInput, now, v.pinned ? { pinnedRoom: v.room } : { plannedRoom: v.room, householdRoomSeen: v.seen, householdRooms: v.householdRooms });
         outcome.set(v.row, {
           row: v.row,
           status: 'created',
@@ -180,6 +191,10 @@ export async function registerManifest(
       throw new ServiceUnavailableError('The data store was unavailable: no row was registered. Resend the manifest shortly.');
     }
   }
+  return reportOf(rows, outcome, options);
+}
+
+function reportOf(rows: readonly ManifestRow[], outcome: Map<number, BatchRow>, options: { dryRun?: boolean; only?: ReadonlySet<number> }): BatchReport {
   const report = rows.filter((r) => !options.only || options.only.has(r.row)).map((r) => outcome.get(r.row) as BatchRow);
   return {
     dryRun: options.dryRun === true,
@@ -188,4 +203,44 @@ export async function registerManifest(
     refused: report.filter((r) => r.status === 'refused').length,
     rows: report,
   };
+}
+
+/** A home programme's rows: each needs a team for its grid cell; the real run registers them side by side. */
+async function homeRows(
+  principal: Principal,
+  facility: Facility,
+  rows: { row: number; input: RegisterHomeStayInput }[],
+  outcome: Map<number, BatchRow>,
+  dryRun: boolean,
+  now: Date,
+): Promise<void> {
+  let unavailable = 0;
+  await mapWithConcurrency(rows, CONCURRENCY, async (v) => {
+    try {
+      if (dryRun) {
+        const teamId = await teamForCell(facility.facilityId, v.input.home.gridCell);
+        const schedule = computeSchedule(v.input.arrival.arrivedAt, facility.timeZone, facility.policy);
+        outcome.set(v.row, { row: v.row, status: 'ready', teamId, day1Date: schedule.day1Date, endDate: schedule.endDate });
+        return;
+      }
+      const stay = await registerHomeStay(principal, facility, v.input, now);
+      outcome.set(v.row, {
+        row: v.row,
+        status: 'created',
+        stayId: stay.stayId,
+        ...(stay.teamId !== undefined ? { teamId: stay.teamId } : {}),
+        day1Date: stay.schedule.day1Date,
+        endDate: stay.schedule.endDate,
+      });
+    } catch (err) {
+      if (err instanceof AppError) outcome.set(v.row, refusal(v.row, { status: err.status, title: err.title, detail: err.message, ...err.extras }));
+      else if (isUnavailable(err)) {
+        unavailable++;
+        outcome.set(v.row, refusal(v.row, { status: 503, title: 'Service unavailable', detail: 'Not registered: the data store was unavailable. Resubmit this row.' }));
+      } else throw err;
+    }
+  });
+  if (unavailable > 0 && ![...outcome.values()].some((r) => r.status === 'created')) {
+    throw new ServiceUnavailableError('The data store was unavailable: no row was registered. Resend the manifest shortly.');
+  }
 }

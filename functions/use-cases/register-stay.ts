@@ -4,7 +4,9 @@ import { openDueItem, type DueItem } from '../entities/due-item.js';
 import type { Facility } from '../entities/facility.js';
 import { getHousehold, householdItem } from '../entities/household.js';
 import { bedRefusal, claimBedItem, findFreeRooms, type Occupant } from '../entities/room.js';
+import { ledgerPut } from '../entities/schedule-ledger.js';
 import { normaliseDocumentNumber, stayItem, type Stay } from '../entities/stay.js';
+import { placeFields } from '../domain/place.js';
 import { computeSchedule, dayOfStay } from '../domain/schedule.js';
 import type { RegistrationInput } from '../schemas/registration.js';
 import { tableName } from '../shared/db.js';
@@ -169,8 +171,13 @@ function buildStay(principal: Principal, facility: Facility, input: Registration
   };
 }
 
+/** The end-date ledger's first entry: the date check-in computed from the facility policy. */
+export function checkInLedger(stay: Stay) {
+  return ledgerPut({ stayId: stay.stayId, at: stay.createdAt, actor: stay.createdBy, event: 'check_in', newEndDate: stay.schedule.endDate, reason: `policy: ${stay.policy.stayDays} days` });
+}
+
 export function dueItemsOf(stay: Stay): DueItem[] {
-  const base = { stayId: stay.stayId, facilityId: stay.facilityId, roomNumber: stay.roomNumber };
+  const base = { stayId: stay.stayId, facilityId: stay.facilityId, ...placeFields(stay) };
   const day = (date: string) => dayOfStay(stay.schedule.day1Date, date);
   return [
     ...stay.schedule.retestDates.map((d) => ({ ...base, kind: 'RETEST' as const, dueDate: d, day: day(d) })),
@@ -218,6 +225,7 @@ async function checkIn(principal: Principal, facility: Facility, input: Registra
       action: 'check_in',
       changes: { roomNumber: target.roomNumber, status: 'active', facilityId: stay.facilityId, ...(target.householdId ? { householdId: target.householdId } : {}) },
     }),
+    checkInLedger(stay),
   ];
   const pointerIndex = target.householdId ? items.push(householdItem(facility.facilityId, target.householdId, target.roomNumber, stay.createdAt, target.pointerMay)) - 1 : -1;
   await transactWithRetry(items, (reasons) => {

@@ -2,9 +2,10 @@ import type { DocumentRetest, TestResultLine } from '../documents/snapshot.js';
 import { DEFAULT_FEVER_HISTORY_POLICY, type DocumentFacts } from '../domain/document-eligibility.js';
 import { observationRecord, type ObservationRecord } from '../domain/observation.js';
 import type { RetestEvidence } from '../domain/release-eligibility.js';
-import { retestThatCounts } from '../domain/retest.js';
-import { listChecks } from '../entities/check.js';
-import type { Facility } from '../entities/facility.js';
+import { newestCollectedFirst, retestThatCounts } from '../domain/retest.js';
+import { addDays } from '../domain/calendar.js';
+import { listChecks, type CheckRecord } from '../entities/check.js';
+import { getFacilityCached, type Facility } from '../entities/facility.js';
 import type { Stay } from '../entities/stay.js';
 import { feverOrSymptomChecksIn24hBefore } from './recent-fever.js';
 import { latestResults } from './stay-test-results.js';
@@ -23,11 +24,29 @@ export interface ReleaseEvidence {
   tests: TestResultLine[];
   /** What every check of the stay shows, up to release (or now, before it). */
   observation: ObservationRecord;
+  /** Every check of the observation (both parts of a "14 + 7"), oldest file first. */
+  checks: CheckRecord[];
+  /** A home stay continuing a hotel stay: the hotel part, as documents print it. */
+  hotelPart?: { name: string; nameEn?: string; fromDate: string; toDate: string };
+}
+
+/** The files of one observation, oldest first: the hotel part a home stay continues, then the stay itself. */
+export function historyStayIds(stay: Pick<Stay, 'stayId' | 'continuesFrom'>): string[] {
+  return stay.continuesFrom ? [stay.continuesFrom.stayId, stay.stayId] : [stay.stayId];
 }
 
 export async function gatherReleaseEvidence(stay: Stay, timeZone: string, now = new Date()): Promise<ReleaseEvidence> {
   // One consistent read of the check log serves both the 24-hour rule and the whole-stay facts.
-  const [results, checks] = await Promise.all([latestResults(stay.stayId), listChecks(stay.stayId, { consistent: true })]);
+  // A home part continuing a hotel stay ("14 + 7") states the whole observation: both files.
+  const ids = historyStayIds(stay);
+  const [resultLists, checkLists] = await Promise.all([Promise.all(ids.map(latestResults)), Promise.all(ids.map((id) => listChecks(id, { consistent: true })))]);
+  const results = resultLists.flat().sort(newestCollectedFirst);
+  const checks = checkLists.flat();
+  const hotel = stay.continuesFrom ? await getFacilityCached(stay.continuesFrom.facilityId) : undefined;
+  const hotelPart =
+    stay.continuesFrom && hotel
+      ? { name: hotel.name, ...(hotel.nameEn ? { nameEn: hotel.nameEn } : {}), fromDate: stay.schedule.day1Date, toDate: addDays(stay.continuesFrom.date, -1) }
+      : undefined;
   const feverOrSymptomInLast24h = feverOrSymptomChecksIn24hBefore(checks, now).length > 0;
   const retest = retestThatCounts(results, stay.schedule.retestDates, timeZone);
   return {
@@ -41,6 +60,8 @@ export async function gatherReleaseEvidence(stay: Stay, timeZone: string, now = 
       ...(r.method ? { method: r.method } : {}),
     })),
     observation: observationRecord(checks, stay.releasedAt ?? now.toISOString()),
+    checks,
+    ...(hotelPart ? { hotelPart } : {}),
   };
 }
 

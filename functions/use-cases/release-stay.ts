@@ -10,7 +10,8 @@ import { ConflictError, NotFoundError } from '../shared/errors.js';
 import type { Principal } from '../shared/principal.js';
 import { transactWithRetry } from '../shared/transact.js';
 import { closeStayItems, withRoomRetry } from './close-stay.js';
-import { buildDocument, documentReceipt, DOCUMENT_TYPES } from './issue-documents.js';
+import { buildDocument, documentReceipt, documentTypesOf } from './issue-documents.js';
+import { homeReleaseGate } from './home-release.js';
 import { loadStayFor } from './load-stay.js';
 import { documentFacts, gatherReleaseEvidence } from './release-evidence.js';
 import { putMetric } from '../shared/metrics.js';
@@ -28,20 +29,23 @@ export async function releaseStay(principal: Principal, stayId: string, now = ne
   const today = localDate(now, facility.timeZone);
   const evidence = await gatherReleaseEvidence(stay, facility.timeZone, now);
 
-  const refusals = releaseRefusals({
-    status: stay.status,
-    today,
-    documentDate: stay.schedule.documentDate,
-    firstRetestDate: stay.schedule.retestDates[0],
-    latestRetest: evidence.latestRetest,
-    feverOrSymptomInLast24h: evidence.feverOrSymptomInLast24h,
-  });
+  // Home isolation (销号) has its own gate: end date, the team doctor's check, quiet slots (use-cases/home-release.ts).
+  const refusals = stay.home
+    ? homeReleaseGate(stay, facility, evidence, now)
+    : releaseRefusals({
+        status: stay.status,
+        today,
+        documentDate: stay.schedule.documentDate,
+        firstRetestDate: stay.schedule.retestDates[0],
+        latestRetest: evidence.latestRetest,
+        feverOrSymptomInLast24h: evidence.feverOrSymptomInLast24h,
+      });
   if (refusals.length > 0) throw new ConflictError('The stay cannot be released yet.', refusals);
 
   const at = now.toISOString();
   const facts = documentFacts(stay, facility, evidence);
-  const withheld = DOCUMENT_TYPES.map((type) => ({ type, reasons: documentRefusals(type, facts) })).filter((w) => w.reasons.length > 0);
-  const issued = DOCUMENT_TYPES.filter((type) => !withheld.some((w) => w.type === type)).map((type) =>
+  const withheld = documentTypesOf(stay).map((type) => ({ type, reasons: documentRefusals(type, facts) })).filter((w) => w.reasons.length > 0);
+  const issued = documentTypesOf(stay).filter((type) => !withheld.some((w) => w.type === type)).map((type) =>
     buildDocument({ type, stay: { ...stay, releasedAt: at }, facility, evidence, releasedDate: today, issuedAt: now, issuedBy: principal.subject }),
   );
   await withRoomRetry(stay, (room) =>
@@ -67,7 +71,7 @@ export async function releaseStay(principal: Principal, stayId: string, now = ne
         action: 'release',
         changes: {
           status: 'released',
-          roomState: 'cleaning',
+          ...(stay.roomNumber !== undefined ? { roomState: 'cleaning' } : { teamId: stay.teamId }),
           documents: issued.map((d) => d.document.documentId),
           ...(withheld.length ? { withheld: withheld.map((w) => ({ type: w.type, reasons: w.reasons.map((r) => r.code) })) } : {}),
         },
@@ -85,8 +89,7 @@ export async function releaseStay(principal: Principal, stayId: string, now = ne
     status: 'released' as const,
     releasedAt: at,
     releasedDate: today,
-    roomNumber: stay.roomNumber,
-    roomState: 'cleaning' as const,
+    ...(stay.roomNumber !== undefined ? { roomNumber: stay.roomNumber, roomState: 'cleaning' as const } : {}),
     documents: issued.map(documentReceipt),
     ...(withheld.length ? { withheld } : {}),
   };

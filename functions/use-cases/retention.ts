@@ -1,3 +1,4 @@
+import { ledgerKeys } from '../entities/schedule-ledger.js';
 import { auditKeys, auditPut } from '../entities/audit.js';
 import { checkKeys } from '../entities/check.js';
 import { departureKeys } from '../entities/departure.js';
@@ -47,7 +48,7 @@ const STAY_CONCURRENCY = 4;
  * the anonymous stay keeps only what the monthly counts need (status, category,
  * schedule dates) and its ids, policy and room.
  */
-const REMOVED_STAY_FIELDS = ['diet', 'ethnicity', 'notes', 'departure', 'arrival', 'specialConditions', 'healthSignoff'] as const;
+const REMOVED_STAY_FIELDS = ['diet', 'ethnicity', 'notes', 'departure', 'arrival', 'specialConditions', 'healthSignoff', 'home', 'endCheck'] as const;
 
 export interface RetentionResult extends JobResult {
   job: 'retention';
@@ -77,19 +78,21 @@ interface PersonalItems {
   departure: boolean;
   /** Audit entries whose `changes.reason` is staff free text, which may name people. */
   auditReasons: string[];
+  /** End-date ledger entries (entities/schedule-ledger.ts): their `reason` is staff free text too. */
+  ledgerReasons: string[];
   /** Lab samples on the file: their items keep the travel document the lab sent. */
   samples: { labId: string; sampleId: string }[];
 }
 
 /** The stay's own items that hold free text or lead to personal data: situations, check notes, the departure, audit reasons, samples. */
 async function personalItemsOf(stayId: string, meter: ReadMeter): Promise<PersonalItems> {
-  const found: PersonalItems = { situations: [], checkNotes: [], departure: false, auditReasons: [], samples: [] };
+  const found: PersonalItems = { situations: [], checkNotes: [], departure: false, auditReasons: [], ledgerReasons: [], samples: [] };
   const queried = await queryAllCounted(
     {
       KeyConditionExpression: 'PK = :pk',
       ExpressionAttributeValues: { ':pk': stayKeys.pk(stayId) },
       // corrections: a check's correction history holds each correction's free-text reason.
-      ProjectionExpression: 'SK, #note, corrections, #changes.#reason, labId, sampleId',
+      ProjectionExpression: 'SK, #note, corrections, #changes.#reason, #reason, labId, sampleId',
       ExpressionAttributeNames: { '#note': 'note', '#changes': 'changes', '#reason': 'reason' },
       ConsistentRead: true,
     },
@@ -101,6 +104,7 @@ async function personalItemsOf(stayId: string, meter: ReadMeter): Promise<Person
     else if (sk.startsWith(checkKeys.prefix) && (item.note !== undefined || item.corrections !== undefined)) found.checkNotes.push(sk);
     else if (sk === departureKeys.key(stayId).SK) found.departure = true;
     else if (sk.startsWith(auditKeys.prefix) && (item.changes as { reason?: unknown } | undefined)?.reason !== undefined) found.auditReasons.push(sk);
+    else if (sk.startsWith(ledgerKeys.prefix) && item.reason !== undefined) found.ledgerReasons.push(sk);
     else if (sk.startsWith(testResultKeys.prefix) && item.labId !== undefined) found.samples.push({ labId: String(item.labId), sampleId: String(item.sampleId) });
   }
   return found;
@@ -167,7 +171,7 @@ async function anonymizeStay(row: DueRow & { facilityId: string }, now: Date, me
     // Nothing personal left (a stay cannot vanish; this is only defensive): just resolve the item.
     return runOrSkip([resolveDue], cancelled);
   }
-  if (stay.status !== 'released' && stay.status !== 'transferred') return 'skipped';
+  if (stay.status !== 'released' && stay.status !== 'transferred' && stay.status !== 'continued') return 'skipped';
 
   const [own, documents] = await Promise.all([personalItemsOf(stay.stayId, meter), listStayDocuments(stay.stayId)]);
   meter.items += documents.length;
@@ -186,6 +190,16 @@ async function anonymizeStay(row: DueRow & { facilityId: string }, now: Date, me
         UpdateExpression: 'SET #changes.#reason = :removed',
         ConditionExpression: 'attribute_exists(PK)',
         ExpressionAttributeNames: { '#changes': 'changes', '#reason': 'reason' },
+        ExpressionAttributeValues: { ':removed': '(removed by retention)' },
+      },
+    })),
+    ...own.ledgerReasons.map((SK) => ({
+      Update: {
+        TableName: tableName(),
+        Key: { PK: pk, SK },
+        UpdateExpression: 'SET #reason = :removed',
+        ConditionExpression: 'attribute_exists(PK)',
+        ExpressionAttributeNames: { '#reason': 'reason' },
         ExpressionAttributeValues: { ':removed': '(removed by retention)' },
       },
     })),

@@ -1,3 +1,4 @@
+import { placeFields, placeLabel } from '../domain/place.js';
 import { auditPut } from '../entities/audit.js';
 import { putReminderOnce, type Reminder } from '../entities/reminder.js';
 import { listSituations, situationItem, type Situation } from '../entities/situation.js';
@@ -23,7 +24,7 @@ export async function addSituation(principal: Principal, stayId: string, input: 
     situationId: newId('X'),
     stayId: stay.stayId,
     facilityId: stay.facilityId,
-    roomNumber: stay.roomNumber,
+    ...placeFields(stay),
     kind: input.kind,
     text: input.text,
     recordedAt: at,
@@ -48,8 +49,8 @@ export async function addSituation(principal: Principal, stayId: string, input: 
       kind: 'special_situation',
       urgent: input.kind === 'medical_transfer',
       date,
-      title: `Special situation (${input.kind}): room ${stay.roomNumber}`,
-      lines: [{ stayId: stay.stayId, roomNumber: stay.roomNumber, name: stay.person.nameNative, day: dayOfStay(stay.schedule.day1Date, date), note: input.kind }],
+      title: `Special situation (${input.kind}): ${placeLabel(stay)}`,
+      lines: [{ stayId: stay.stayId, ...placeFields(stay), name: stay.person.nameNative, day: dayOfStay(stay.schedule.day1Date, date), note: input.kind }],
       createdAt: at,
       delivery: { state: 'pending', attempts: 0 },
     };

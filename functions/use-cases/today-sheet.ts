@@ -1,3 +1,4 @@
+import { placeFields, placeSortKey } from '../domain/place.js';
 import { isAnonymized, queryFacilityStays, type Stay } from '../entities/stay.js';
 import { addDays, localDate } from '../domain/calendar.js';
 import type { DayCheckStatus } from '../domain/checks.js';
@@ -25,7 +26,8 @@ export const STANDBY_CONDITIONS = ['pregnancy', 'chronic_illness'] as const;
 
 export interface SheetOccupant {
   stayId: string;
-  roomNumber: string;
+  roomNumber?: string;
+  gridCell?: string;
   nameNative: string;
   nameLatin: string;
   sex: string;
@@ -50,7 +52,7 @@ export interface MealPlan {
   meal: Meal;
   portions: number;
   /** People with a diet or ethnicity note for this meal. */
-  notes: { stayId: string; roomNumber: string; nameNative: string; diet?: string; ethnicity?: string }[];
+  notes: { stayId: string; roomNumber?: string; gridCell?: string; nameNative: string; diet?: string; ethnicity?: string }[];
 }
 
 export interface TodaySheet {
@@ -61,9 +63,9 @@ export interface TodaySheet {
   summary: { occupants: number; birthdays: number; medicalStandby: number; retestsDue: number; documentsDue: number; missingChecks: number; alerts: number };
   occupants: SheetOccupant[];
   meals: MealPlan[];
-  birthdays: { stayId: string; roomNumber: string; nameNative: string; nameLatin: string; turns: number }[];
-  medicalStandby: { stayId: string; roomNumber: string; nameNative: string; conditions: string[] }[];
-  retestsDue: { stayId: string; roomNumber: string; nameNative: string; dayOfStay: number }[];
+  birthdays: { stayId: string; roomNumber?: string; gridCell?: string; nameNative: string; nameLatin: string; turns: number }[];
+  medicalStandby: { stayId: string; roomNumber?: string; gridCell?: string; nameNative: string; conditions: string[] }[];
+  retestsDue: { stayId: string; roomNumber?: string; gridCell?: string; nameNative: string; dayOfStay: number }[];
 }
 
 /** Is `date` the birthday of someone born on `birthDate`? Leap-day birthdays fall on 28 February in other years. */
@@ -106,13 +108,13 @@ export async function todaySheet(principal: Principal, facilityId: string, q: { 
   const facility = await loadFacilityFor(principal, facilityId);
   const tz = facility.timeZone;
   const date = q.date ?? localDate(now, tz);
-  const stays = (await staysPresentOn(facilityId, date)).sort((a, b) => a.roomNumber.localeCompare(b.roomNumber, 'en', { numeric: true }));
+  const stays = (await staysPresentOn(facilityId, date)).sort((a, b) => placeSortKey(placeFields(a)).localeCompare(placeSortKey(placeFields(b)), 'en', { numeric: true }));
 
   const occupants = stays.map((s): SheetOccupant => {
     const standby = s.specialConditions.filter((c) => (STANDBY_CONDITIONS as readonly string[]).includes(c));
     return {
       stayId: s.stayId,
-      roomNumber: s.roomNumber,
+      ...placeFields(s),
       nameNative: s.person.nameNative,
       nameLatin: s.person.nameLatin,
       sex: s.person.sex,
@@ -141,16 +143,16 @@ export async function todaySheet(principal: Principal, facilityId: string, q: { 
       portions: served.length,
       notes: served
         .filter((o) => o.diet || o.ethnicity)
-        .map((o) => ({ stayId: o.stayId, roomNumber: o.roomNumber, nameNative: o.nameNative, ...(o.diet ? { diet: o.diet } : {}), ...(o.ethnicity ? { ethnicity: o.ethnicity } : {}) })),
+        .map((o) => ({ stayId: o.stayId, ...placeFields(o), nameNative: o.nameNative, ...(o.diet ? { diet: o.diet } : {}), ...(o.ethnicity ? { ethnicity: o.ethnicity } : {}) })),
     };
   });
   const birthdays = occupants
     .filter((o) => o.birthday)
-    .map((o) => ({ stayId: o.stayId, roomNumber: o.roomNumber, nameNative: o.nameNative, nameLatin: o.nameLatin, turns: o.age }));
+    .map((o) => ({ stayId: o.stayId, ...placeFields(o), nameNative: o.nameNative, nameLatin: o.nameLatin, turns: o.age }));
   const medicalStandby = occupants
     .filter((o) => o.medicalStandby)
-    .map((o) => ({ stayId: o.stayId, roomNumber: o.roomNumber, nameNative: o.nameNative, conditions: o.specialConditions.filter((c) => (STANDBY_CONDITIONS as readonly string[]).includes(c)) }));
-  const retestsDue = occupants.filter((o) => o.retestDue).map((o) => ({ stayId: o.stayId, roomNumber: o.roomNumber, nameNative: o.nameNative, dayOfStay: o.dayOfStay }));
+    .map((o) => ({ stayId: o.stayId, ...placeFields(o), nameNative: o.nameNative, conditions: o.specialConditions.filter((c) => (STANDBY_CONDITIONS as readonly string[]).includes(c)) }));
+  const retestsDue = occupants.filter((o) => o.retestDue).map((o) => ({ stayId: o.stayId, ...placeFields(o), nameNative: o.nameNative, dayOfStay: o.dayOfStay }));
 
   return {
     facilityId,

@@ -1,3 +1,4 @@
+import { placeFields, placeSortKey } from '../domain/place.js';
 import { departuresOn, DEPARTURE_MODES, type DepartureEntry, type DepartureMode } from '../entities/departure.js';
 import { localDate } from '../domain/calendar.js';
 import { toCsv } from '../domain/csv.js';
@@ -20,7 +21,8 @@ export interface TransportGroup {
 
 export interface TransportPerson {
   stayId: string;
-  roomNumber: string;
+  roomNumber?: string;
+  gridCell?: string;
   nameNative: string;
   nameLatin: string;
   localTime: string;
@@ -45,7 +47,7 @@ const minutesOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.
 export function groupDepartures(entries: readonly DepartureEntry[], windowMinutes: number): TransportGroup[] {
   const groups = new Map<string, TransportGroup>();
   const sorted = [...entries].sort(
-    (a, b) => a.localTime.localeCompare(b.localTime) || a.roomNumber.localeCompare(b.roomNumber, 'en', { numeric: true }),
+    (a, b) => a.localTime.localeCompare(b.localTime) || placeSortKey(a).localeCompare(placeSortKey(b), 'en', { numeric: true }),
   );
   for (const e of sorted) {
     const start = Math.floor(minutesOf(e.localTime) / windowMinutes) * windowMinutes;
@@ -58,7 +60,7 @@ export function groupDepartures(entries: readonly DepartureEntry[], windowMinute
     g.count++;
     g.people.push({
       stayId: e.stayId,
-      roomNumber: e.roomNumber,
+      ...placeFields(e),
       nameNative: e.nameNative,
       nameLatin: e.nameLatin,
       localTime: e.localTime,
@@ -107,7 +109,7 @@ export function transportCsv(plan: TransportPlan): string {
       `${g.window.from}-${g.window.to}`,
       p.localTime,
       p.number ?? '',
-      p.roomNumber,
+      p.roomNumber ?? p.gridCell ?? '',
       p.nameNative,
       p.nameLatin,
       p.destination.city,

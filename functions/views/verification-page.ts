@@ -4,6 +4,7 @@ const TYPE_NAMES: Record<string, string> = {
   release_notice: '解除集中隔离医学观察通知单 · Release notice',
   health_certificate: '健康证明 · Health certificate',
   test_report: '核酸检测报告 · Nucleic acid test report',
+  home_release_notice: '解除居家隔离医学观察通知书 · Home isolation release notice',
 };
 
 const REVOCATION_REASONS: Record<string, string> = {

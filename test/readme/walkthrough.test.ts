@@ -40,6 +40,18 @@ describe('README', () => {
     expect(stdout.trim().endsWith('403')).toBe(true);
   }, 150_000);
 
+  it('home isolation walkthrough runs as written (after the hotel one)', async () => {
+    const { stdout } = await promisify(execFile)('bash', ['-c', `set -euo pipefail\n${shBlock('## Home isolation walkthrough')}`], { cwd: process.cwd(), timeout: 120_000, maxBuffer: 4 << 20 });
+    expect(stdout).toContain('"kind": "home_programme"');
+    expect(stdout).toMatch(/home stay S[0-9A-Z]{12}/);
+    expect(stdout).toContain('"teamId": "hp-01"');
+    expect(stdout).toContain('"end_check_missing"');
+    expect(stdout).toContain('"doctorName": "王建国"');
+    expect(stdout).toContain('"event": "schedule_changed"');
+    expect(stdout).toContain('"hotel": "continued"');
+    expect(stdout).toContain('"room": "cleaning"');
+  }, 150_000);
+
   it('lab signing example (curl + openssl) is accepted by the webhook as written', async () => {
     // The example's two placeholders are what `npm run lab -- add` prints; everything else runs verbatim.
     const lab = newLab('readme-lab');

@@ -10,7 +10,7 @@ export const Check = meta(z.object({
     checkId: describe(z.string(), '<date>-<slot>, e.g. 2026-12-03-morning (POST .../checks/{checkId}/correction)'),
     stayId: z.string(),
     facilityId: z.string(),
-    roomNumber: z.string(),
+    roomNumber: describe(z.optional(z.string()), 'Hotel stays'), gridCell: describe(z.optional(z.string()), 'Home stays: the grid cell'),
     date: describe(date, 'Local date (facility time zone) the check belongs to'),
     slot: z.enum(CHECK_SLOTS),
     dayOfStay: z.int(),
@@ -39,7 +39,7 @@ export const Situation = meta(z.object({
     situationId: z.string(),
     stayId: z.string(),
     facilityId: z.string(),
-    roomNumber: z.string(),
+    roomNumber: describe(z.optional(z.string()), 'Hotel stays'), gridCell: describe(z.optional(z.string()), 'Home stays: the grid cell'),
     kind: z.enum(['medical_transfer', 'psychological_support', 'complaint', 'other']),
     text: z.string(),
     recordedAt: dateTime,
@@ -51,13 +51,13 @@ export const SituationList = z.object({ stayId: z.string(), situations: z.array(
 export const DepartureEntry = z.extend(Departure, {
   stayId: z.string(),
   facilityId: z.string(),
-  roomNumber: z.string(),
+  roomNumber: describe(z.optional(z.string()), 'Hotel stays'), gridCell: describe(z.optional(z.string()), 'Home stays: the grid cell'),
   nameNative: z.string(),
   nameLatin: z.string(),
 });
 
 const MEALS = ['breakfast', 'lunch', 'dinner'] as const;
-const who = { stayId: z.string(), roomNumber: z.string(), nameNative: z.string() };
+const who = { stayId: z.string(), roomNumber: describe(z.optional(z.string()), 'Hotel stays'), gridCell: describe(z.optional(z.string()), 'Home stays: the grid cell'), nameNative: z.string() };
 
 export const TodaySheet = z.object({
   facilityId: z.string(),
@@ -125,7 +125,7 @@ export const TransportPlan = z.object({
       people: z.array(
         z.object({
           stayId: z.string(),
-          roomNumber: z.string(),
+          roomNumber: describe(z.optional(z.string()), 'Hotel stays'), gridCell: describe(z.optional(z.string()), 'Home stays: the grid cell'),
           nameNative: z.string(),
           nameLatin: z.string(),
           localTime: z.string(),
@@ -157,7 +157,7 @@ export const Reminder = meta(z.object({
     date: describe(date, 'Local date (facility time zone) the reminder is about'),
     title: z.string(),
     lines: z.array(
-      z.object({ stayId: z.optional(z.string()), roomNumber: z.optional(z.string()), name: z.optional(z.string()), day: z.optional(z.int()), note: z.optional(z.string()) }),
+      z.object({ stayId: z.optional(z.string()), roomNumber: z.optional(z.string()), gridCell: z.optional(z.string()), name: z.optional(z.string()), day: z.optional(z.int()), note: z.optional(z.string()) }),
     ),
     createdAt: dateTime,
     expiresAt: describe(z.optional(z.int()), 'Unix seconds: DynamoDB TTL removes the reminder then (its lines name people)'),

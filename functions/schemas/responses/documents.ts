@@ -4,7 +4,7 @@ import { actor, date, dateTime, describe, meta } from './common.js';
 
 const Refusal = z.object({ code: z.enum(DOCUMENT_REFUSAL_CODES), message: z.string(), messageZh: z.string() });
 
-const DOCUMENT_TYPES = ['release_notice', 'health_certificate', 'test_report'] as const;
+const DOCUMENT_TYPES = ['release_notice', 'health_certificate', 'test_report', 'home_release_notice'] as const;
 const REVOCATION_CODES = ['revoked_by_staff', 'reissued', 'positive_result_after_release'] as const;
 const revocationCode = describe(z.enum(REVOCATION_CODES), 'Why it was revoked: by staff, replaced by a reissue, or a positive result after release');
 
@@ -43,8 +43,8 @@ export const Released = z.object({
   status: z.literal('released'),
   releasedAt: dateTime,
   releasedDate: date,
-  roomNumber: z.string(),
-  roomState: z.literal('cleaning'),
+  roomNumber: describe(z.optional(z.string()), 'Hotel stays'),
+  roomState: describe(z.optional(z.literal('cleaning')), 'Hotel stays: the room goes to cleaning'),
   documents: z.array(DocumentReceipt),
   withheld: describe(z.optional(z.array(z.object({ type: z.enum(DOCUMENT_TYPES), reasons: z.array(Refusal) }))), 'Documents the record does not allow yet (e.g. a health certificate awaiting a doctor): issue them later with POST /stays/{stayId}/documents/issue'),
 });

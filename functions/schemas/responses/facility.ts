@@ -4,6 +4,9 @@ import { actor, date, dateTime, DayCheckStatus, describe, meta, Policy } from '.
 
 export const Facility = meta(z.object({
     facilityId: z.string(),
+    kind: describe(z.optional(z.enum(['hotel', 'home_programme'])), 'Absent: a hotel. home_programme: home isolation, no rooms'),
+    level: describe(z.optional(z.enum(['district', 'street', 'community'])), "A home programme's level"),
+    homeRelease: describe(z.optional(z.object({ quietSlots: z.int() })), 'Home release: the latest check slots that must show no fever or symptom'),
     name: z.string(),
     nameEn: describe(z.optional(z.string()), 'The name English text prints (otherwise name)'),
     timeZone: z.string(),

@@ -15,6 +15,7 @@ import {
 } from '../../shared/errors.js';
 import { DOCUMENT_REFUSAL_CODES } from '../../domain/document-eligibility.js';
 import { TEXT_PROBLEM_CODES } from '../../domain/text-hygiene.js';
+import { HOME_ISSUE_CODES, HOME_REASON_CODES } from '../../domain/home-codes.js';
 import { SIGNATURE_FAILURES } from '../../domain/lab-signature.js';
 import { MANIFEST_ISSUE_CODES, ROOM_REASON_CODES } from '../../manifest/codes.js';
 
@@ -67,6 +68,7 @@ export const ISSUE_CODES = [
   // Characters never right in text (domain/text-hygiene.ts).
   ...TEXT_PROBLEM_CODES,
   ...MANIFEST_ISSUE_CODES,
+  ...HOME_ISSUE_CODES,
 ] as const;
 
 /** Why a document cannot be issued (release withholds it; reissue and issue answer 409). */
@@ -95,6 +97,8 @@ export const REASON_CODES = [
   // positive_result, retest_missing, retest_not_negative, no_test_results, ... (release uses the retest ones too)
   ...DOCUMENT_REFUSAL_CODES,
   ...ROOM_REASON_CODES,
+  // Home isolation: teams, continuation, release (销号).
+  ...HOME_REASON_CODES,
 ] as const;
 export type ReasonCode = (typeof REASON_CODES)[number];
 

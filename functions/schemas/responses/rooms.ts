@@ -48,7 +48,13 @@ export const ReadinessResult = z.object({
 
 export const RoomPolicy = z.object({ facilityId: z.string(), inspectionRequired: z.boolean() });
 
-const placed = { roomNumber: z.string(), householdId: z.optional(z.string()), day1Date: date, endDate: date };
+const placed = {
+  roomNumber: describe(z.optional(z.string()), 'The room (absent in a home-isolation programme)'),
+  householdId: z.optional(z.string()),
+  teamId: describe(z.optional(z.string()), 'Home isolation: the team of the grid cell'),
+  day1Date: date,
+  endDate: date,
+};
 
 export const ManifestReport = z.object({
   dryRun: z.boolean(),

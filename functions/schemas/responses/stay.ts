@@ -1,8 +1,9 @@
 import * as z from 'zod/mini';
 import { actor, date, dateTime, DayCheckStatus, describe, meta, Page, Policy, Schedule } from './common.js';
 import { Problem } from './problem.js';
+import { EndCheck, HomeAddress, LinkedStay } from './home.js';
 
-const STATUSES = ['active', 'positive', 'transferred', 'released'] as const;
+const STATUSES = ['active', 'positive', 'transferred', 'released', 'continued'] as const;
 const CATEGORIES = ['inbound', 'close_contact', 'secondary_contact'] as const;
 const LANGUAGES = ['zh', 'en', 'ko'] as const;
 const SEXES = ['F', 'M', 'X'] as const;
@@ -38,8 +39,13 @@ export const Departure = meta(z.object({
 export const Stay = meta(z.object({
     stayId: z.string(),
     facilityId: z.string(),
-    roomNumber: z.string(),
+    roomNumber: describe(z.optional(z.string()), 'The hotel room (absent for home isolation)'),
     householdId: describe(z.optional(z.string()), 'People travelling together share it (and a room)'),
+    home: describe(z.optional(HomeAddress), 'Home isolation: the address and its grid cell'),
+    teamId: describe(z.optional(z.string()), 'Home isolation: the three-person team following the person'),
+    continuesFrom: describe(z.optional(LinkedStay), 'A home stay continuing a hotel stay ("14 + 7")'),
+    continuedAs: describe(z.optional(LinkedStay), 'A hotel stay that continued at home (status continued)'),
+    endCheck: describe(z.optional(EndCheck), "Home isolation: the end-of-period health check by the team's doctor"),
     status: z.enum(STATUSES),
     category: z.enum(CATEGORIES),
     person: z.union([Person, AnonymousPerson]),
@@ -69,7 +75,7 @@ export const Stay = meta(z.object({
 export const RegisteredStay = z.object({
   stayId: z.string(),
   facilityId: z.string(),
-  roomNumber: z.string(),
+  roomNumber: z.optional(z.string()),
   status: z.enum(STATUSES),
   schedule: Schedule,
   stay: Stay,
@@ -78,17 +84,6 @@ export const RegisteredStay = z.object({
 export const StayList = z.object({ stays: z.array(Stay), ...Page });
 
 export const { type: _type, requestId: _requestId, ...problemFields } = Problem.shape;
-
-export const BatchReport = z.object({
-  created: z.int(),
-  refused: z.int(),
-  rows: z.array(
-    z.discriminatedUnion('status', [
-      z.object({ row: z.int(), status: z.literal('created'), stayId: z.string(), roomNumber: z.string(), day1Date: date, endDate: date }),
-      z.object({ row: describe(z.int(), '0-based index in the manifest'), status: z.literal('refused'), problem: z.object(problemFields) }),
-    ]),
-  ),
-});
 
 export const ScheduleChange = z.object({
   stayId: z.string(),
