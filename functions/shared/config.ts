@@ -15,6 +15,10 @@ const ConfigSchema = z.object({
   MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_048_576),
   /** The retention job anonymizes stays closed this many days ago or earlier (facility-local dates). */
   RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
+  /** Requests per minute one personal link may make to its public routes. */
+  PERSONAL_LINK_RATE: z.coerce.number().int().min(1).max(100_000).default(30),
+  /** Requests per minute one client address may make to the personal-link routes (wrong secrets included). */
+  PERSONAL_CLIENT_RATE: z.coerce.number().int().min(1).max(100_000).default(120),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

@@ -28,6 +28,10 @@ export const Check = z
       .array(z.object({ from: Reading, to: Reading, reason: z.string(), correctedAt: dateTime, correctedBy: actor }))
       .optional()
       .describe('Every correction, oldest first'),
+    source: z.enum(['self', 'staff']).optional().describe('self: reported by the person on their own page (absent: staff)'),
+    late: z.boolean().optional().describe("A self-report sent after the slot's deadline"),
+    confirmedAt: dateTime.optional().describe('When staff confirmed the self-report'),
+    confirmedBy: actor.optional(),
   })
   .meta({ id: 'Check' });
 
@@ -154,6 +158,9 @@ const REMINDER_KINDS = [
   'fever_or_symptom',
   'special_situation',
   'unmatched_lab_result',
+  'report_missed',
+  'report_missed_follow_up',
+  'report_missed_supervisor',
 ] as const;
 
 export const Reminder = z
@@ -168,6 +175,9 @@ export const Reminder = z
       z.object({ stayId: z.string().optional(), roomNumber: z.string().optional(), name: z.string().optional(), day: z.int().optional(), note: z.string().optional() }),
     ),
     createdAt: dateTime,
+    audience: z.enum(['facility', 'team_doctor', 'team_on_duty', 'supervisor', 'person']).optional().describe("Who it is for (absent: the facility's staff)"),
+    teamId: z.string().optional().describe('The team it goes to (team_* audiences)'),
+    slot: z.enum(CHECK_SLOTS).optional().describe('The report slot it is about'),
     expiresAt: z.int().optional().describe('Unix seconds: DynamoDB TTL removes the reminder then (its lines name people)'),
     delivery: z.object({
       state: z.enum(['pending', 'delivered']),

@@ -20,6 +20,7 @@ export const DayCheckStatus = z
     evening: SLOT_STATUS,
     missing: z.array(z.enum(CHECK_SLOTS)).describe('Slots overdue on that date'),
     alert: z.boolean().describe('A fever or symptom was recorded on that date'),
+    selfReported: z.array(z.enum(CHECK_SLOTS)).optional().describe('Slots the person reported on their own page, not yet confirmed by staff'),
   })
   .meta({ id: 'DayCheckStatus' });
 
