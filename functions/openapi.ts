@@ -19,6 +19,9 @@ const PARAMS: Readonly<Record<string, string>> = {
   file: 'File name',
   labId: 'Lab id',
   sampleId: 'Sample id (the barcode)',
+  checkId: 'Check id: <date>-<slot>, e.g. 2026-12-03-morning',
+  requestId: 'Request id',
+  followUpId: 'Follow-up id: <date>-<slot>',
 };
 
 const SECURITY: Record<RouteDef['access'], unknown[]> = {
@@ -39,7 +42,7 @@ class Builder {
   readonly schemas: Record<string, JsonSchema> = {};
 
   /** A zod schema as JSON Schema, its named parts (meta id) moved to components/schemas. */
-  schema(s: z.ZodType, io: 'input' | 'output'): JsonSchema {
+  schema(s: z.core.$ZodType, io: 'input' | 'output'): JsonSchema {
     const out = z.toJSONSchema(s, { io, target: 'draft-2020-12', unrepresentable: 'any' }) as JsonSchema;
     const { $schema: _s, $defs, ...rest } = out as JsonSchema & { $defs?: Record<string, JsonSchema> };
     for (const [name, def] of Object.entries($defs ?? {})) {
