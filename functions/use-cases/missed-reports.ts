@@ -140,6 +140,7 @@ async function takeStep(w: ReportWatch, stay: StayBrief, facility: Facility, ste
   if (step === 1) {
     set[2] = 'stepsAt = :stepsAt';
     values[':stepsAt'] = { [step]: at };
+    delete values[':at'];
     delete names[`#s${step}`];
   }
   if (!last) {
