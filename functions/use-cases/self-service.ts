@@ -72,10 +72,10 @@ export async function personPage(access: PersonalAccess, now = new Date()): Prom
   }
   let reportSlot: PersonPage['reportSlot'];
   if (open) {
-    // Yesterday's evening, while it may still be sent and is not; else the current slot unless already sent.
     const y = { date: localDate(new Date(zonedInstant(today, '00:00', tz).getTime() - 3_600_000), tz), slot: 'evening' as const };
     const cur = currentSlot(now, tz);
-    for (const cand of [y, ...(cur.slot === 'evening' ? [cur] : [cur, { date: today, slot: 'evening' as const }])]) {
+    // The slot of the moment first: yesterday's evening (still open until this morning's deadline) only once it is sent.
+    for (const cand of [cur, y, ...(cur.slot === 'morning' ? [{ date: today, slot: 'evening' as const }] : [])]) {
       if (marks[cand.date]?.[cand.slot]) continue;
       if (reportTiming(cand, now, tz, deadlines, s).ok) {
         reportSlot = cand;
