@@ -2,7 +2,7 @@ import { isWellFormedDocumentId } from '../domain/document-id.js';
 import { NotFoundError } from '../shared/errors.js';
 import { httpHandler } from '../shared/public-http.js';
 import { openWithSecret } from '../use-cases/personal-link.js';
-import { personDocument } from '../use-cases/self-service.js';
+import { personDocument } from '../use-cases/person-document.js';
 import { pdfResponse } from '../views/pdf-response.js';
 import { clientAddress, personalSecret } from './personal-request.js';
 

@@ -1,10 +1,10 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { auditPut } from '../entities/audit.js';
 import type { CheckRecord } from '../entities/check.js';
-import { getCheck } from '../entities/check.js';
-import { getDocument, listStayDocuments } from '../entities/document.js';
+import { getCheck, parseCheckId } from '../entities/check.js';
+import { getFacilityCached } from '../entities/facility.js';
+import { listStayDocuments } from '../entities/document.js';
 import { newRequestId, requestIdParts, requestItem, requestKeys, requestsOfFacility, requestsOfStay, type RequestKind, type RequestStatus, type StaffRequest } from '../entities/staff-request.js';
-import { renderDocument } from '../documents/render.js';
 import { localDate } from '../domain/calendar.js';
 import { CHECK_SLOTS, isAlert, type CheckSlot, type Symptom } from '../domain/checks.js';
 import { currentDay, dayOfStay } from '../domain/schedule.js';
@@ -148,13 +148,11 @@ export async function selfReport(access: PersonalAccess, input: SelfReportInput,
 /** Staff confirm a self-reported check as it stands (to correct it, POST …/correction). */
 export async function confirmCheck(principal: Principal, stayId: string, checkId: string, now = new Date()) {
   const stay = (await loadStayFor(principal, stayId, true)) as CareStay;
-  const { parseCheckId } = await import('../entities/check.js');
   const id = parseCheckId(checkId);
   const existing = id ? await getCheck(stayId, id.date, id.slot) : undefined;
   if (!existing) throw new NotFoundError(`This stay has no check ${checkId}.`);
   if (existing.source !== 'self') throw new ConflictError('Only a self-reported check is confirmed.', [{ code: 'not_self_reported', message: 'Staff readings need no confirmation.' }]);
   assertOpen(stay, 'confirmations');
-  const { getFacilityCached } = await import('../entities/facility.js');
   const facility = await getFacilityCached(stay.facilityId);
   if (!facility) throw new NotFoundError('No such facility.');
   if (existing.confirmedAt) return { check: withCheckId(existing) };
@@ -235,11 +233,4 @@ export async function answerRequest(principal: Principal, stayId: string, reques
   const out = await db().send(new GetCommand({ TableName: tableName(), Key: key, ConsistentRead: true }));
   const { PK: _a, SK: _b, GSI1PK: _c, GSI1SK: _d, type: _e, ...rest } = out.Item ?? {};
   return rest as unknown as StaffRequest;
-}
-
-/** A released person's document, rendered from its snapshot like the holder's download. */
-export async function personDocument(access: PersonalAccess, documentId: string) {
-  const document = await getDocument(documentId);
-  if (!document || document.stayId !== access.stay.stayId || document.anonymizedAt !== undefined || document.state !== 'valid') throw new NotFoundError('Not found.');
-  return { pdf: await renderDocument(document.snapshot), document };
 }
