@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { AddSituationInput, CorrectCheckInput, RecordCheckInput, RecordCheckQuery, SetDepartureInput, TodaySheetQuery, TransportQuery } from './schemas/care.js';
 import { HealthSignoffInput, IssueDocumentInput, ReasonInput, TransferInput } from './schemas/documents.js';
 import { AddRoomsInput, CreateFacilityInput, UpdateFacilityInput } from './schemas/facility.js';
@@ -12,6 +12,7 @@ import { AddRoomsResult, Board, Facility, FacilityList, FacilityStats, FreedRoom
 import { AssignedSample, IngestReport, LabRecord, SampleHistory, StayTests, UnassignedSample, UnmatchedList } from './schemas/responses/lab.js';
 import { conflictOf, DOCUMENT_REFUSALS, Problem, type ReasonCode } from './schemas/responses/problem.js';
 import { AuditTrail, BatchReport, RegisteredStay, ScheduleChange, StayList, Transferred } from './schemas/responses/stay.js';
+import { describe } from './schemas/responses/common.js';
 import { AnswerRequestInput, ConfirmedCheck, FollowUp, FollowUpDoneInput, FollowUpList, IssuedLink, LinkStatus, PersonPage, PersonRequest, PersonRequestInput, RequestList, RequestListQuery, RevokedLink, SelfReportInput, SelfReportResult, StaffRequest } from './schemas/self-service.js';
 
 // The API contract: for every route of functions/routes.ts (by route key) what it
@@ -23,9 +24,9 @@ import { AnswerRequestInput, ConfirmedCheck, FollowUp, FollowUpDoneInput, Follow
 export interface ResponseSpec {
   description: string;
   /** JSON body (application/json). */
-  json?: z.core.$ZodType;
+  json?: z.ZodMiniType;
   /** Problem body (application/problem+json). */
-  problem?: z.core.$ZodType;
+  problem?: z.ZodMiniType;
   /** A non-JSON body: its media type. */
   media?: string;
   headers?: Record<string, string>;
@@ -36,17 +37,20 @@ export interface Operation {
   /** Longer text (Markdown); the README's endpoint table shows it. */
   description: string;
   tag: 'Facilities' | 'Stays' | 'Care' | 'Documents' | 'Lab' | 'Web' | 'API';
-  request?: { query?: z.core.$ZodObject; body?: z.core.$ZodType; params?: Record<string, z.core.$ZodType> };
+  request?: { query?: z.ZodMiniObject; body?: z.ZodMiniType; params?: Record<string, z.ZodMiniType> };
   /** Success answers and the problems specific to this route; the common problems (401, 403, 404, 400, 413, 415, 503, 500) are added from the route. */
   responses: Partial<Record<number, ResponseSpec>>;
 }
 
-const ok = (description: string, json: z.core.$ZodType, headers?: Record<string, string>): ResponseSpec => ({ description, json, ...(headers ? { headers } : {}) });
+const ok = (description: string, json: z.ZodMiniType, headers?: Record<string, string>): ResponseSpec => ({ description, json, ...(headers ? { headers } : {}) });
 const conflict = (description: string, codes: readonly ReasonCode[]): ResponseSpec => ({ description, problem: conflictOf(codes) });
 /** A manifest: the rows as an array, or `{stays: [...]}`; each row is checked on its own (refused rows are reported, not a 400). */
-const BatchBody = z.union([z.array(RegisterStayInput).min(1).max(MAX_BATCH_ROWS), z.object({ stays: z.array(RegisterStayInput).min(1).max(MAX_BATCH_ROWS) }).strict()]);
+const BatchBody = z.union([
+  z.array(RegisterStayInput).check(z.minLength(1), z.maxLength(MAX_BATCH_ROWS)),
+  z.strictObject({ stays: z.array(RegisterStayInput).check(z.minLength(1), z.maxLength(MAX_BATCH_ROWS)) }),
+]);
 /** `?key=` of the holder's download link. */
-const PdfKeyQuery = z.object({ key: z.string().optional().describe('The download key printed on the slip') });
+const PdfKeyQuery = z.object({ key: describe(z.optional(z.string()), 'The download key printed on the slip') });
 
 const NOT_MINE: ResponseSpec = { description: 'No such page: an unknown, wrong or revoked secret (all alike)', problem: Problem };
 const TOO_MANY: ResponseSpec = { description: 'Too many requests from this link or this client: wait (Retry-After)', problem: Problem, headers: { 'retry-after': 'Seconds to wait' } };
@@ -459,7 +463,7 @@ export const operations: Readonly<Record<string, Operation>> = {
   'GET /assets/{file}': {
     tag: 'Web',
     summary: 'Web assets',
-    description: "the web form's script and style sheet",
+    description: "the web form's ES modules and style sheet",
     responses: { 200: { description: 'The file', media: '*/*' }, 304: { description: 'Not modified (If-None-Match)' } },
   },
 };

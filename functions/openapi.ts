@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { operations, type Operation, type ResponseSpec } from './contract.js';
 import { GatewayError, ISSUE_CODES, LabAuthProblem, Problem, PROBLEM_TYPES, REASON_CODES } from './schemas/responses/problem.js';
 import { routeKey, routes, type RouteDef } from './routes.js';
@@ -42,7 +42,7 @@ class Builder {
   readonly schemas: Record<string, JsonSchema> = {};
 
   /** A zod schema as JSON Schema, its named parts (meta id) moved to components/schemas. */
-  schema(s: z.core.$ZodType, io: 'input' | 'output'): JsonSchema {
+  schema(s: z.ZodMiniType, io: 'input' | 'output'): JsonSchema {
     const out = z.toJSONSchema(s, { io, target: 'draft-2020-12', unrepresentable: 'any' }) as JsonSchema;
     const { $schema: _s, $defs, ...rest } = out as JsonSchema & { $defs?: Record<string, JsonSchema> };
     for (const [name, def] of Object.entries($defs ?? {})) {

@@ -1,57 +1,58 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { FEVER_HISTORY_POLICIES } from '../domain/document-eligibility.js';
 import { DEFAULT_POLICY, policyProblems } from '../domain/schedule.js';
 import { cleanText, facilityIdSchema, roomNumber, timeZone } from './common.js';
 
-export const PolicyInput = z
-  .object({
-    stayDays: z.number().int().min(1).max(60).default(DEFAULT_POLICY.stayDays),
-    retestDays: z.array(z.number().int().min(1).max(60)).max(10).default(DEFAULT_POLICY.retestDays),
-    documentDay: z.number().int().min(1).max(60).default(DEFAULT_POLICY.documentDay),
-  })
-  .strict()
-  .superRefine((p, ctx) => {
-    for (const message of policyProblems(p)) ctx.addIssue({ code: 'custom', message });
-  });
+const policyDays = () => z.number().check(z.int(), z.gte(1), z.lte(60));
 
-const facilityName = cleanText(120, 'name').min(1);
+export const PolicyInput = z
+  .strictObject({
+    stayDays: z._default(policyDays(), DEFAULT_POLICY.stayDays),
+    retestDays: z._default(z.array(policyDays()).check(z.maxLength(10)), DEFAULT_POLICY.retestDays),
+    documentDay: z._default(policyDays(), DEFAULT_POLICY.documentDay),
+  })
+  .check(
+    z.superRefine((p, ctx) => {
+      for (const message of policyProblems(p)) ctx.addIssue({ code: 'custom', message });
+    }),
+  );
+
+const facilityName = cleanText(120, 'name').check(z.minLength(1));
 /** The body that issues and seals the documents, e.g. {"name":"某区卫生健康委员会","nameEn":"District Health Commission"}. */
-const AuthorityInput = z.object({ name: facilityName, nameEn: facilityName.optional() }).strict();
+const AuthorityInput = z.strictObject({ name: facilityName, nameEn: z.optional(facilityName) });
 const feverHistoryCertificate = z.enum(FEVER_HISTORY_POLICIES);
 
-export const CreateFacilityInput = z
-  .object({
-    facilityId: facilityIdSchema.optional(),
-    name: facilityName,
-    /** The name English text prints (otherwise `name`). */
-    nameEn: facilityName.optional(),
-    timeZone,
-    policy: PolicyInput.default(DEFAULT_POLICY),
-    authority: AuthorityInput.optional(),
-    feverHistoryCertificate: feverHistoryCertificate.optional(),
-  })
-  .strict();
+export const CreateFacilityInput = z.strictObject({
+  facilityId: z.optional(facilityIdSchema),
+  name: facilityName,
+  /** The name English text prints (otherwise `name`). */
+  nameEn: z.optional(facilityName),
+  timeZone,
+  policy: z._default(PolicyInput, DEFAULT_POLICY),
+  authority: z.optional(AuthorityInput),
+  feverHistoryCertificate: z.optional(feverHistoryCertificate),
+});
 
 /** PUT /facilities/{facilityId}: the fields documents print; null removes nameEn or authority. */
 export const UpdateFacilityInput = z
-  .object({
-    name: facilityName.optional(),
-    nameEn: facilityName.nullable().optional(),
-    authority: AuthorityInput.nullable().optional(),
-    feverHistoryCertificate: feverHistoryCertificate.optional(),
+  .strictObject({
+    name: z.optional(facilityName),
+    nameEn: z.optional(z.nullable(facilityName)),
+    authority: z.optional(z.nullable(AuthorityInput)),
+    feverHistoryCertificate: z.optional(feverHistoryCertificate),
   })
-  .strict()
-  .refine((v) => Object.values(v).some((x) => x !== undefined), 'Give at least one of name, nameEn, authority, feverHistoryCertificate');
+  .check(z.refine((v) => Object.values(v).some((x) => x !== undefined), 'Give at least one of name, nameEn, authority, feverHistoryCertificate'));
+
+const roomCount = () => z.number().check(z.int(), z.gte(0), z.lte(99999));
 
 export const AddRoomsInput = z
-  .object({
-    rooms: z.array(roomNumber).min(1).max(1000).optional(),
+  .strictObject({
+    rooms: z.optional(z.array(roomNumber).check(z.minLength(1), z.maxLength(1000))),
     /** Convenience for a floor: prefix + numbers from..to, e.g. {prefix:"", from:101, to:130}. */
-    range: z
-      .object({ prefix: z.string().regex(/^[A-Za-z0-9-]{0,4}$/).default(''), from: z.number().int().min(0).max(99999), to: z.number().int().min(0).max(99999) })
-      .strict()
-      .refine((r) => r.to >= r.from && r.to - r.from < 1000, 'range must hold 1 to 1000 rooms (to >= from)')
-      .optional(),
+    range: z.optional(
+      z
+        .strictObject({ prefix: z._default(z.string().check(z.regex(/^[A-Za-z0-9-]{0,4}$/)), ''), from: roomCount(), to: roomCount() })
+        .check(z.refine((r) => r.to >= r.from && r.to - r.from < 1000, 'range must hold 1 to 1000 rooms (to >= from)')),
+    ),
   })
-  .strict()
-  .refine((v) => v.rooms || v.range, 'Give rooms (a list) or range (from..to)');
+  .check(z.refine((v) => v.rooms || v.range, 'Give rooms (a list) or range (from..to)'));

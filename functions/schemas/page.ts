@@ -1,9 +1,7 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /** `?limit=&cursor=` of paginated listings (cursor: opaque, from the previous page). */
-export const PageQuery = z
-  .object({
-    limit: z.coerce.number().int().min(1).max(200).default(50),
-    cursor: z.string().max(2000).optional(),
-  })
-  .strict();
+export const PageQuery = z.strictObject({
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(200)), 50),
+  cursor: z.optional(z.string().check(z.maxLength(2000))),
+});

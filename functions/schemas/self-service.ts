@@ -28,7 +28,7 @@ export const SelfReportInput = z.strictObject({
 /** POST /me/requests */
 export const PersonRequestInput = z.strictObject({
   kind: z.enum(REQUEST_KINDS),
-  text: cleanText(500, 'text', 'Say what you need').min(1, 'Say what you need'),
+  text: cleanText(500, 'text', 'Say what you need').check(z.minLength(1, 'Say what you need')),
 });
 
 /** POST /stays/{stayId}/requests/{requestId} */
@@ -44,7 +44,7 @@ export const RequestListQuery = z.strictObject({
 });
 
 export const FollowUpDoneInput = z.strictObject({
-  note: cleanText(500, 'text', 'Say what the follow-up found (kept with it)').min(3, 'Say what the follow-up found (kept with it)'),
+  note: cleanText(500, 'text', 'Say what the follow-up found (kept with it)').check(z.minLength(3, 'Say what the follow-up found (kept with it)')),
 });
 
 // ---- Answers --------------------------------------------------------------------

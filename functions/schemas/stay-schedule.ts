@@ -1,15 +1,14 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { cleanText } from './common.js';
 
 const WHY = 'Say why the observation period changes (kept in the audit trail)';
+const policyDays = () => z.number().check(z.int(), z.gte(1), z.lte(60));
 
 /** PUT /stays/{stayId}/schedule: the policy fields to change, and why (kept in the audit trail). */
-export const ChangeScheduleInput = z
-  .object({
-    stayDays: z.number().int().min(1).max(60).optional(),
-    retestDays: z.array(z.number().int().min(1).max(60)).max(10).optional(),
-    documentDay: z.number().int().min(1).max(60).optional(),
-    reason: cleanText(500, 'line', WHY).min(3, WHY),
-  })
-  .strict();
+export const ChangeScheduleInput = z.strictObject({
+  stayDays: z.optional(policyDays()),
+  retestDays: z.optional(z.array(policyDays()).check(z.maxLength(10))),
+  documentDay: z.optional(policyDays()),
+  reason: cleanText(500, 'line', WHY).check(z.minLength(3, WHY)),
+});
 export type ChangeScheduleInput = z.infer<typeof ChangeScheduleInput>;

@@ -1,15 +1,15 @@
-import type * as z from 'zod';
-import { safeParse } from 'zod/v4/core';
+import type * as z from 'zod/mini';
 import { ValidationError, type FieldIssue } from './errors.js';
+import './zod-messages.js';
 
-/** Parse `input` with `schema` (classic or zod/mini) or throw a ValidationError naming every bad field. */
-export function parseInput<S extends z.core.$ZodType>(schema: S, input: unknown, prefix: (string | number)[] = []): z.core.output<S> {
-  const result = safeParse(schema, input);
+/** Parse `input` with `schema` or throw a ValidationError naming every bad field. */
+export function parseInput<S extends z.ZodMiniType>(schema: S, input: unknown, prefix: (string | number)[] = []): z.infer<S> {
+  const result = schema.safeParse(input);
   if (!result.success) throw new ValidationError(toFieldIssues(result.error, prefix));
   return result.data;
 }
 
-export function toFieldIssues(error: { issues: z.core.$ZodIssue[] }, prefix: (string | number)[] = []): FieldIssue[] {
+export function toFieldIssues(error: z.core.$ZodError, prefix: (string | number)[] = []): FieldIssue[] {
   const path = (parts: PropertyKey[]) => [...prefix, ...parts].map(String).join('.') || '(body)';
   return error.issues.flatMap((i): FieldIssue[] =>
     // Name each unknown field on its own path, so a typo is pointed at directly.

@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { addRoom } from '../entities/room.js';
 import type { AddRoomsInput } from '../schemas/facility.js';
 import { ValidationError } from '../shared/errors.js';

@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { canonicalFacilityId } from '../domain/facility-id.js';
 import { createFacility, updateFacilityDetails, type Facility } from '../entities/facility.js';
 import type { CreateFacilityInput, UpdateFacilityInput } from '../schemas/facility.js';

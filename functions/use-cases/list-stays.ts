@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { facilityStaysScope, queryFacilityStays } from '../entities/stay.js';
 import { addDays } from '../domain/calendar.js';
 import type { ListStaysQuery } from '../schemas/stay.js';

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { MAX_BATCH_ROWS, RegisterStayInput } from '../schemas/stay.js';
 import { AppError, ServiceUnavailableError, ValidationError } from '../shared/errors.js';
 import { isUnavailable } from '../shared/http-errors.js';
@@ -12,8 +12,8 @@ import { registerStay } from './register-stay.js';
 // bad row never blocks the flight; the report says per row what happened and why.
 
 const BatchBody = z.union([
-  z.array(z.unknown()).min(1).max(MAX_BATCH_ROWS),
-  z.object({ stays: z.array(z.unknown()).min(1).max(MAX_BATCH_ROWS) }).strict(),
+  z.array(z.unknown()).check(z.minLength(1), z.maxLength(MAX_BATCH_ROWS)),
+  z.strictObject({ stays: z.array(z.unknown()).check(z.minLength(1), z.maxLength(MAX_BATCH_ROWS)) }),
 ]);
 
 export type BatchRow =

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../shared/zod-messages.js';
 import { NotFoundError } from '../shared/errors.js';
 import type { HttpResult } from '../shared/http-chain.js';
 import { VENDOR_FILES } from './vendor-files.js';
@@ -12,9 +13,13 @@ import { VENDOR_FILES } from './vendor-files.js';
 // (the project root locally and in tests; /var/task/web in a bundle that copies web/).
 // index.html is rewritten at serve time so each /assets/<file> reference carries the
 // file's content hash (?v=...): assets can then be cached for a year, and a deploy
-// changes the references. Every response carries a strict Content-Security-Policy.
+// changes the references. The page is native ES modules: each module's relative
+// imports (`from './x.js'`) are versioned the same way, so a module's hash covers the
+// modules it imports, and the page preloads the whole import graph of its module
+// scripts (<link rel="modulepreload">: no request waterfall). Every response carries
+// a strict Content-Security-Policy.
 
-const WebConfig = z.object({ WEB_DIR: z.string().min(1).optional() });
+const WebConfig = z.object({ WEB_DIR: z.optional(z.string().check(z.minLength(1))) });
 
 let dir: string | undefined;
 
@@ -83,13 +88,21 @@ interface Asset {
   /** Short content hash, used as the ?v= of references. */
   hash: string;
   mtimeMs: number;
+  /** A module's relative imports (flat file names), each with the hash its reference carries. */
+  imports: readonly { file: string; hash: string }[];
 }
 
 const cache = new Map<string, Asset>();
 
 const digest = (b: Buffer) => createHash('sha256').update(b).digest('base64url');
 
-function load(name: string): Asset {
+/** Static and dynamic relative imports of a module: `from './x.js'`, `import './x.js'`, `import('./x.js')`. */
+const IMPORT = /(\b(?:from|import)\s*\(?\s*)(['"])\.\/([\w.-]+\.js)\2/g;
+
+/** `loading`: the modules being loaded above this one (cycle guard); `memo`: assets already checked in this request. */
+function load(name: string, loading: ReadonlySet<string> = new Set(), memo = new Map<string, Asset>()): Asset {
+  const known = memo.get(name);
+  if (known) return known;
   const type = TYPES[extname(name).toLowerCase()];
   if (!FILE_NAME.test(name) || !type) throw new NotFoundError('No such file.');
   let path = join(webDir(), name);
@@ -103,12 +116,22 @@ function load(name: string): Asset {
   } catch {
     throw new NotFoundError('No such file.');
   }
-  // Re-read only when the file changed (never in a Lambda bundle; handy with `npm start`).
+  // Re-read only when the file (or a module it imports) changed: never in a Lambda
+  // bundle; handy with `npm start`.
   const hit = cache.get(name);
-  if (hit && hit.mtimeMs === mtimeMs && !isPage(name)) return hit;
-  let body = readFileSync(path);
-  if (isPage(name)) body = Buffer.from(versionReferences(body.toString('utf8')));
-  if (hit && hit.mtimeMs === mtimeMs && hit.body.equals(body)) return hit;
+  const within = new Set([...loading, name]);
+  if (hit && hit.mtimeMs === mtimeMs && !isPage(name) && hit.imports.every((i) => tryLoad(i.file, within, memo)?.hash === i.hash)) {
+    memo.set(name, hit);
+    return hit;
+  }
+  let body: Buffer = readFileSync(path);
+  let imports: Asset['imports'] = [];
+  if (isPage(name)) body = Buffer.from(versionReferences(body.toString('utf8'), within, memo));
+  else if (name.endsWith('.js') && !VENDOR_FILES[name]) ({ body, imports } = versionImports(body, within, memo));
+  if (hit && hit.mtimeMs === mtimeMs && hit.body.equals(body)) {
+    memo.set(name, hit);
+    return hit;
+  }
   const hash = digest(body);
   const zipped = TEXTUAL.test(type) && body.length > 1024 ? gzipSync(body, { level: 9 }) : undefined;
   const asset: Asset = {
@@ -118,20 +141,67 @@ function load(name: string): Asset {
     etag: `W/"${hash.slice(0, 27)}"`,
     hash: hash.slice(0, 10),
     mtimeMs,
+    imports,
   };
   cache.set(name, asset);
+  memo.set(name, asset);
   return asset;
 }
 
-/** `/assets/app.js` -> `/assets/app.js?v=<hash>` for every asset the page references. */
-function versionReferences(html: string): string {
-  return html.replace(/(src|href)="\/assets\/([^"?#]+)"/g, (whole, attr: string, file: string) => {
-    try {
-      return `${attr}="/assets/${file}?v=${load(file).hash}"`;
-    } catch {
-      return whole;
-    }
+/** The asset, or undefined when it does not exist or is being loaded (an import cycle). */
+function tryLoad(name: string, loading: ReadonlySet<string>, memo: Map<string, Asset>): Asset | undefined {
+  if (loading.has(name)) return undefined;
+  try {
+    return load(name, loading, memo);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * `from './i18n.js'` -> `from './i18n.js?v=<hash>'`. Every importer names the same URL,
+ * so the browser keeps one instance of each module. A missing module or an import
+ * cycle keeps its plain reference (test/web/modules.test.ts fails on one).
+ */
+function versionImports(source: Buffer, loading: ReadonlySet<string>, memo: Map<string, Asset>): { body: Buffer; imports: Asset['imports'] } {
+  const text = source.toString('utf8');
+  if (!text.includes('./')) return { body: source, imports: [] };
+  const imports: { file: string; hash: string }[] = [];
+  const out = text.replace(IMPORT, (whole, head: string, quote: string, file: string) => {
+    const dep = tryLoad(file, loading, memo);
+    if (!dep) return whole;
+    if (!imports.some((i) => i.file === file)) imports.push({ file, hash: dep.hash });
+    return `${head}${quote}./${file}?v=${dep.hash}${quote}`;
   });
+  return { body: Buffer.from(out), imports };
+}
+
+/** Every module `entry` reaches by its imports (not itself), in a stable order. */
+function importGraph(entry: string): { file: string; hash: string }[] {
+  const seen = new Map<string, string>();
+  const visit = (name: string) => {
+    for (const i of cache.get(name)?.imports ?? []) {
+      if (seen.has(i.file) || i.file === entry) continue;
+      seen.set(i.file, i.hash);
+      visit(i.file);
+    }
+  };
+  visit(entry);
+  return [...seen].map(([file, hash]) => ({ file, hash }));
+}
+
+/**
+ * `/assets/app.js` -> `/assets/app.js?v=<hash>` for every asset the page references;
+ * after a module script, a modulepreload link for each module of its import graph.
+ */
+function versionReferences(html: string, loading: ReadonlySet<string>, memo: Map<string, Asset>): string {
+  const versioned = html.replace(/(src|href)="\/assets\/([^"?#]+)"/g, (whole, attr: string, file: string) => {
+    const asset = tryLoad(file, loading, memo);
+    return asset ? `${attr}="/assets/${file}?v=${asset.hash}"` : whole;
+  });
+  return versioned.replace(/<script type="module" src="\/assets\/([^"?#]+)\?v=[\w-]+"><\/script>/g, (tag, file: string) =>
+    [tag, ...importGraph(file).map((m) => `<link rel="modulepreload" href="/assets/${m.file}?v=${m.hash}">`)].join('\n'),
+  );
 }
 
 export interface AssetRequest {

@@ -1,9 +1,15 @@
+import { execSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { BUNDLED_FONT_FILES } from '../../functions/documents/fonts.js';
 import { jobs, routes } from '../../functions/routes.js';
-import { FONT_FILES, handlerAssets } from '../../lib/handler-assets.js';
-import { handlerEntry } from '../../lib/project-paths.js';
+import { resetWebAssets, serveAsset } from '../../functions/web/static-assets.js';
+import { copyFilesHooks } from '../../lib/copy-files.js';
+import { FONT_FILES, handlerAssets, WEB_FILES } from '../../lib/handler-assets.js';
+import { handlerEntry, PROJECT_ROOT } from '../../lib/project-paths.js';
 
 // The unit tests skip bundling, so nothing else notices a handler that reads fonts
 // or web files the bundle lacks: this bundles every handler (esbuild, nothing
@@ -52,4 +58,37 @@ describe('handler assets', () => {
     expect(problems).toEqual([]);
     // Bundling every handler takes ~20 s alone; next to test/cdk/bundle-size.test.ts on 2 cores, longer.
   }, 120_000);
+
+  it("the web handler's bundle serves the page and every ES module it loads, from the copied web/", () => {
+    const out = mkdtempSync(join(tmpdir(), 'qd-web-bundle-'));
+    const saved = process.env.WEB_DIR;
+    try {
+      // The same copy commands the CDK runs after bundling, into a scratch bundle.
+      for (const command of copyFilesHooks(WEB_FILES.copyFiles ?? []).afterBundling(PROJECT_ROOT, out)) execSync(command);
+      process.env.WEB_DIR = join(out, 'web');
+      resetWebAssets();
+      const seen = new Set<string>();
+      const visit = (file: string, body: string) => {
+        for (const m of body.matchAll(/(?:\/assets\/|\.\/)([\w.-]+\.(?:js|css))\?v=([\w-]+)/g)) {
+          const [, name, version] = m as unknown as [string, string, string];
+          if (seen.has(name)) continue;
+          seen.add(name);
+          const res = serveAsset({ file: name, version });
+          expect(res.statusCode, name).toBe(200);
+          expect(res.headers?.['cache-control'], name).toBe('public, max-age=31536000, immutable');
+          expect(res.headers?.['content-type'], name).toBe(name.endsWith('.js') ? 'text/javascript; charset=utf-8' : 'text/css; charset=utf-8');
+          visit(name, String(res.body));
+        }
+      };
+      visit('index.html', String(serveAsset({ file: '' }).body));
+      // Every module of the page (web/*.js but the API reference's script) and the stylesheet.
+      const expected = [...readdirSync(join(PROJECT_ROOT, 'web')).filter((f) => f.endsWith('.js') && f !== 'api-docs.js'), 'app.css'];
+      expect([...seen].sort()).toEqual(expected.sort());
+    } finally {
+      if (saved === undefined) delete process.env.WEB_DIR;
+      else process.env.WEB_DIR = saved;
+      resetWebAssets();
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
 });

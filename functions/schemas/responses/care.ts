@@ -1,51 +1,45 @@
-import * as z from 'zod';
-import { actor, CHECK_SLOTS, date, dateTime, DayCheckStatus, Page } from './common.js';
+import * as z from 'zod/mini';
+import { actor, CHECK_SLOTS, date, dateTime, DayCheckStatus, describe, meta, Page } from './common.js';
 import { Departure } from './stay.js';
 
 const SYMPTOMS = ['fever', 'cough', 'sore_throat', 'fatigue', 'loss_of_smell_taste', 'diarrhoea', 'shortness_of_breath', 'other'] as const;
 
 const Reading = z.object({ temperatureC: z.number(), symptoms: z.array(z.enum(SYMPTOMS)), alert: z.boolean() });
 
-export const Check = z
-  .object({
-    checkId: z.string().describe('<date>-<slot>, e.g. 2026-12-03-morning (POST .../checks/{checkId}/correction)'),
+export const Check = meta(z.object({
+    checkId: describe(z.string(), '<date>-<slot>, e.g. 2026-12-03-morning (POST .../checks/{checkId}/correction)'),
     stayId: z.string(),
     facilityId: z.string(),
     roomNumber: z.string(),
-    date: date.describe('Local date (facility time zone) the check belongs to'),
+    date: describe(date, 'Local date (facility time zone) the check belongs to'),
     slot: z.enum(CHECK_SLOTS),
     dayOfStay: z.int(),
     temperatureC: z.number(),
     symptoms: z.array(z.enum(SYMPTOMS)),
-    note: z.string().optional(),
+    note: z.optional(z.string()),
     measuredAt: dateTime,
-    alert: z.boolean().describe('Fever (>= 37.3 °C) or a symptom'),
+    alert: describe(z.boolean(), 'Fever (>= 37.3 °C) or a symptom'),
     recordedAt: dateTime,
     recordedBy: actor,
-    corrected: z.boolean().describe('The values above correct what was first recorded'),
-    original: Reading.extend({ measuredAt: dateTime, recordedAt: dateTime, recordedBy: actor }).optional().describe('The reading first recorded (set once corrected)'),
-    corrections: z
-      .array(z.object({ from: Reading, to: Reading, reason: z.string(), correctedAt: dateTime, correctedBy: actor }))
-      .optional()
-      .describe('Every correction, oldest first'),
-    source: z.enum(['self', 'staff']).optional().describe('self: reported by the person on their own page (absent: staff)'),
-    late: z.boolean().optional().describe("A self-report sent after the slot's deadline"),
-    confirmedAt: dateTime.optional().describe('When staff confirmed the self-report'),
-    confirmedBy: actor.optional(),
-  })
-  .meta({ id: 'Check' });
+    corrected: describe(z.boolean(), 'The values above correct what was first recorded'),
+    original: describe(z.optional(z.extend(Reading, { measuredAt: dateTime, recordedAt: dateTime, recordedBy: actor })), 'The reading first recorded (set once corrected)'),
+    corrections: describe(z.optional(z.array(z.object({ from: Reading, to: Reading, reason: z.string(), correctedAt: dateTime, correctedBy: actor }))), 'Every correction, oldest first'),
+    source: describe(z.optional(z.enum(['self', 'staff'])), 'self: reported by the person on their own page (absent: staff)'),
+    late: describe(z.optional(z.boolean()), "A self-report sent after the slot's deadline"),
+    confirmedAt: describe(z.optional(dateTime), 'When staff confirmed the self-report'),
+    confirmedBy: z.optional(actor),
+  }), { id: 'Check' });
 
 export const RecordedCheck = z.object({
   check: Check,
   replaced: z.boolean(),
-  reminderId: z.string().optional().describe('Set when the check raised (or had already raised) the urgent reminder'),
+  reminderId: describe(z.optional(z.string()), 'Set when the check raised (or had already raised) the urgent reminder'),
   today: DayCheckStatus,
 });
 
 export const CheckList = z.object({ stayId: z.string(), checks: z.array(Check), today: DayCheckStatus });
 
-export const Situation = z
-  .object({
+export const Situation = meta(z.object({
     situationId: z.string(),
     stayId: z.string(),
     facilityId: z.string(),
@@ -54,12 +48,11 @@ export const Situation = z
     text: z.string(),
     recordedAt: dateTime,
     recordedBy: actor,
-  })
-  .meta({ id: 'Situation' });
+  }), { id: 'Situation' });
 
 export const SituationList = z.object({ stayId: z.string(), situations: z.array(Situation) });
 
-export const DepartureEntry = Departure.extend({
+export const DepartureEntry = z.extend(Departure, {
   stayId: z.string(),
   facilityId: z.string(),
   roomNumber: z.string(),
@@ -94,8 +87,8 @@ export const TodaySheet = z.object({
       category: z.string(),
       status: z.string(),
       dayOfStay: z.int(),
-      diet: z.string().optional(),
-      ethnicity: z.string().optional(),
+      diet: z.optional(z.string()),
+      ethnicity: z.optional(z.string()),
       specialConditions: z.array(z.string()),
       medicalStandby: z.boolean(),
       birthday: z.boolean(),
@@ -110,7 +103,7 @@ export const TodaySheet = z.object({
     z.object({
       meal: z.enum(MEALS),
       portions: z.int(),
-      notes: z.array(z.object({ ...who, diet: z.string().optional(), ethnicity: z.string().optional() })),
+      notes: z.array(z.object({ ...who, diet: z.optional(z.string()), ethnicity: z.optional(z.string()) })),
     }),
   ),
   birthdays: z.array(z.object({ ...who, nameLatin: z.string(), turns: z.int() })),
@@ -130,7 +123,7 @@ export const TransportPlan = z.object({
   groups: z.array(
     z.object({
       mode: z.enum(MODES),
-      window: z.object({ from: z.string(), to: z.string() }).describe('Local window [from, to), HH:MM'),
+      window: describe(z.object({ from: z.string(), to: z.string() }), 'Local window [from, to), HH:MM'),
       count: z.int(),
       byNumber: z.array(z.object({ number: z.string(), count: z.int() })),
       people: z.array(
@@ -141,7 +134,7 @@ export const TransportPlan = z.object({
           nameLatin: z.string(),
           localTime: z.string(),
           departureAt: dateTime,
-          number: z.string().optional(),
+          number: z.optional(z.string()),
           destination: z.object({ city: z.string(), country: z.string() }),
         }),
       ),
@@ -163,31 +156,29 @@ const REMINDER_KINDS = [
   'report_missed_supervisor',
 ] as const;
 
-export const Reminder = z
-  .object({
+export const Reminder = meta(z.object({
     reminderId: z.string(),
     facilityId: z.string(),
     kind: z.enum(REMINDER_KINDS),
     urgent: z.boolean(),
-    date: date.describe('Local date (facility time zone) the reminder is about'),
+    date: describe(date, 'Local date (facility time zone) the reminder is about'),
     title: z.string(),
     lines: z.array(
-      z.object({ stayId: z.string().optional(), roomNumber: z.string().optional(), name: z.string().optional(), day: z.int().optional(), note: z.string().optional() }),
+      z.object({ stayId: z.optional(z.string()), roomNumber: z.optional(z.string()), name: z.optional(z.string()), day: z.optional(z.int()), note: z.optional(z.string()) }),
     ),
     createdAt: dateTime,
-    audience: z.enum(['facility', 'team_doctor', 'team_on_duty', 'supervisor', 'person']).optional().describe("Who it is for (absent: the facility's staff)"),
-    teamId: z.string().optional().describe('The team it goes to (team_* audiences)'),
-    slot: z.enum(CHECK_SLOTS).optional().describe('The report slot it is about'),
-    expiresAt: z.int().optional().describe('Unix seconds: DynamoDB TTL removes the reminder then (its lines name people)'),
+    audience: describe(z.optional(z.enum(['facility', 'team_doctor', 'team_on_duty', 'supervisor', 'person'])), "Who it is for (absent: the facility's staff)"),
+    teamId: describe(z.optional(z.string()), 'The team it goes to (team_* audiences)'),
+    slot: describe(z.optional(z.enum(CHECK_SLOTS)), 'The report slot it is about'),
+    expiresAt: describe(z.optional(z.int()), 'Unix seconds: DynamoDB TTL removes the reminder then (its lines name people)'),
     delivery: z.object({
       state: z.enum(['pending', 'delivered']),
       attempts: z.int(),
-      deliveredAt: dateTime.optional(),
-      lastError: z.string().optional(),
-      lastAttemptAt: dateTime.optional(),
-      claimedUntil: dateTime.optional().describe('A delivery is under way until then'),
+      deliveredAt: z.optional(dateTime),
+      lastError: z.optional(z.string()),
+      lastAttemptAt: z.optional(dateTime),
+      claimedUntil: describe(z.optional(dateTime), 'A delivery is under way until then'),
     }),
-  })
-  .meta({ id: 'Reminder' });
+  }), { id: 'Reminder' });
 
 export const ReminderList = z.object({ reminders: z.array(Reminder), ...Page });

@@ -1,16 +1,15 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { DOCUMENT_REFUSAL_CODES } from '../../domain/document-eligibility.js';
-import { actor, date, dateTime } from './common.js';
+import { actor, date, dateTime, describe, meta } from './common.js';
 
 const Refusal = z.object({ code: z.enum(DOCUMENT_REFUSAL_CODES), message: z.string(), messageZh: z.string() });
 
 const DOCUMENT_TYPES = ['release_notice', 'health_certificate', 'test_report'] as const;
 const REVOCATION_CODES = ['revoked_by_staff', 'reissued', 'positive_result_after_release'] as const;
-const revocationCode = z.enum(REVOCATION_CODES).describe('Why it was revoked: by staff, replaced by a reissue, or a positive result after release');
+const revocationCode = describe(z.enum(REVOCATION_CODES), 'Why it was revoked: by staff, replaced by a reissue, or a positive result after release');
 
 /** A document as listed to staff: no key, no snapshot. */
-export const DocumentSummary = z
-  .object({
+export const DocumentSummary = meta(z.object({
     documentId: z.string(),
     stayId: z.string(),
     facilityId: z.string(),
@@ -18,29 +17,26 @@ export const DocumentSummary = z
     state: z.enum(['valid', 'revoked']),
     issuedAt: dateTime,
     issuedBy: actor,
-    revokedAt: dateTime.optional(),
-    revokedBy: actor.optional(),
-    revokedReason: z.string().optional().describe("The staff's own words (never shown publicly)"),
-    revocationCode: revocationCode.optional(),
-    replaces: z.string().optional().describe('The document this one replaces (reissue)'),
-    replacedBy: z.string().optional(),
-    anonymizedAt: dateTime.optional(),
-  })
-  .meta({ id: 'DocumentSummary' });
+    revokedAt: z.optional(dateTime),
+    revokedBy: z.optional(actor),
+    revokedReason: describe(z.optional(z.string()), "The staff's own words (never shown publicly)"),
+    revocationCode: z.optional(revocationCode),
+    replaces: describe(z.optional(z.string()), 'The document this one replaces (reissue)'),
+    replacedBy: z.optional(z.string()),
+    anonymizedAt: z.optional(dateTime),
+  }), { id: 'DocumentSummary' });
 
 export const DocumentList = z.object({ documents: z.array(DocumentSummary) });
 
 /** A new document: its download key is in this answer only (stored as a hash). */
-export const DocumentReceipt = z
-  .object({
+export const DocumentReceipt = meta(z.object({
     documentId: z.string(),
     type: z.enum(DOCUMENT_TYPES),
-    key: z.string().describe('The secret download key: shown once, never stored'),
+    key: describe(z.string(), 'The secret download key: shown once, never stored'),
     downloadUrl: z.string(),
-    downloadQr: z.object({ size: z.int(), path: z.string() }).describe('SVG path of the download QR code (modules of 1 unit)'),
+    downloadQr: describe(z.object({ size: z.int(), path: z.string() }), 'SVG path of the download QR code (modules of 1 unit)'),
     verifyUrl: z.string(),
-  })
-  .meta({ id: 'DocumentReceipt' });
+  }), { id: 'DocumentReceipt' });
 
 export const Released = z.object({
   stayId: z.string(),
@@ -50,10 +46,7 @@ export const Released = z.object({
   roomNumber: z.string(),
   roomState: z.literal('cleaning'),
   documents: z.array(DocumentReceipt),
-  withheld: z
-    .array(z.object({ type: z.enum(DOCUMENT_TYPES), reasons: z.array(Refusal) }))
-    .optional()
-    .describe('Documents the record does not allow yet (e.g. a health certificate awaiting a doctor): issue them later with POST /stays/{stayId}/documents/issue'),
+  withheld: describe(z.optional(z.array(z.object({ type: z.enum(DOCUMENT_TYPES), reasons: z.array(Refusal) }))), 'Documents the record does not allow yet (e.g. a health certificate awaiting a doctor): issue them later with POST /stays/{stayId}/documents/issue'),
 });
 
 export const HealthSignoffResult = z.object({
@@ -63,17 +56,15 @@ export const HealthSignoffResult = z.object({
 
 export const Revoked = z.object({ documentId: z.string(), state: z.literal('revoked'), revokedAt: dateTime });
 
-export const Verification = z
-  .object({
+export const Verification = meta(z.object({
     status: z.enum(['valid', 'revoked', 'not_valid']),
-    documentId: z.string().optional(),
-    type: z.enum(DOCUMENT_TYPES).optional(),
-    issueDate: date.optional(),
-    facility: z.string().optional(),
-    authority: z.string().optional().describe('The issuing authority, when the facility issues in its name'),
-    holderInitials: z.string().optional().describe('Absent once retention removed the personal data'),
-    documentNumber: z.string().optional().describe('Masked'),
-    revokedAt: dateTime.optional(),
-    revocationCode: revocationCode.optional(),
-  })
-  .meta({ id: 'Verification' });
+    documentId: z.optional(z.string()),
+    type: z.optional(z.enum(DOCUMENT_TYPES)),
+    issueDate: z.optional(date),
+    facility: z.optional(z.string()),
+    authority: describe(z.optional(z.string()), 'The issuing authority, when the facility issues in its name'),
+    holderInitials: describe(z.optional(z.string()), 'Absent once retention removed the personal data'),
+    documentNumber: describe(z.optional(z.string()), 'Masked'),
+    revokedAt: z.optional(dateTime),
+    revocationCode: z.optional(revocationCode),
+  }), { id: 'Verification' });

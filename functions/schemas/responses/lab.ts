@@ -1,5 +1,5 @@
-import * as z from 'zod';
-import { actor, dateTime, Page } from './common.js';
+import * as z from 'zod/mini';
+import { actor, dateTime, describe, Page } from './common.js';
 
 const OUTCOMES = ['negative', 'positive', 'inconclusive'] as const;
 const MATCHED_BY = ['stay_id', 'document', 'assignment'] as const;
@@ -15,14 +15,14 @@ const Subject = z.union([
 export const IngestReport = z.object({
   labId: z.string(),
   received: z.int(),
-  counts: z.object(Object.fromEntries(STATUSES.map((s) => [s, z.int()])) as Record<(typeof STATUSES)[number], z.ZodInt>),
+  counts: z.object(Object.fromEntries(STATUSES.map((s) => [s, z.int()])) as Record<(typeof STATUSES)[number], z.ZodMiniNumberFormat>),
   results: z.array(
     z.object({
       index: z.int(),
       sampleId: z.string(),
       status: z.enum(STATUSES),
-      stayId: z.string().optional().describe('The stay this report was matched to (also for stale reports)'),
-      unmatchedReason: z.enum(UNMATCHED_REASONS).optional(),
+      stayId: describe(z.optional(z.string()), 'The stay this report was matched to (also for stale reports)'),
+      unmatchedReason: z.optional(z.enum(UNMATCHED_REASONS)),
     }),
   ),
 });
@@ -34,8 +34,8 @@ const LabResultVersion = {
   collectedAt: dateTime,
   resultedAt: dateTime,
   result: z.enum(OUTCOMES),
-  method: z.string().optional(),
-  ct: z.number().optional(),
+  method: z.optional(z.string()),
+  ct: z.optional(z.number()),
   contentHash: z.string(),
   versionKey: z.string(),
 };
@@ -45,7 +45,7 @@ export const UnmatchedList = z.object({
     z.object({
       labId: z.string(),
       sampleId: z.string(),
-      reason: z.enum(UNMATCHED_REASONS).optional(),
+      reason: z.optional(z.enum(UNMATCHED_REASONS)),
       subject: Subject,
       collectedAt: dateTime,
       resultedAt: dateTime,
@@ -64,13 +64,13 @@ export const SampleHistory = z.object({
     versionKey: z.string(),
     current: z.object(LabResultVersion),
     state: z.enum(['matched', 'unmatched']),
-    stayId: z.string().optional(),
-    facilityId: z.string().optional(),
-    matchedBy: z.enum(MATCHED_BY).optional(),
-    unmatchedReason: z.enum(UNMATCHED_REASONS).optional(),
-    assignedStayId: z.string().optional(),
-    assignedBy: actor.optional(),
-    assignedAt: dateTime.optional(),
+    stayId: z.optional(z.string()),
+    facilityId: z.optional(z.string()),
+    matchedBy: z.optional(z.enum(MATCHED_BY)),
+    unmatchedReason: z.optional(z.enum(UNMATCHED_REASONS)),
+    assignedStayId: z.optional(z.string()),
+    assignedBy: z.optional(actor),
+    assignedAt: z.optional(dateTime),
     firstReceivedAt: dateTime,
     updatedAt: dateTime,
   }),
@@ -84,7 +84,7 @@ export const AssignedSample = z.object({
   state: z.literal('matched'),
   versions: z.int(),
   becamePositive: z.boolean(),
-  subjectMatches: z.boolean().describe("The sample's subject (stay id or travel document) names this person; false: an administrator assigned it with a reason"),
+  subjectMatches: describe(z.boolean(), "The sample's subject (stay id or travel document) names this person; false: an administrator assigned it with a reason"),
 });
 
 export const UnassignedSample = z.object({
@@ -107,9 +107,7 @@ export const LabRecord = z.object({
 export const StayTests = z.object({
   stayId: z.string(),
   retestDates: z.array(z.string()),
-  latestRetest: z
-    .object({ result: z.enum(OUTCOMES), collectedDate: z.string(), sampleId: z.string(), labId: z.string(), collectedAt: dateTime, resultedAt: dateTime })
-    .optional(),
+  latestRetest: z.optional(z.object({ result: z.enum(OUTCOMES), collectedDate: z.string(), sampleId: z.string(), labId: z.string(), collectedAt: dateTime, resultedAt: dateTime })),
   tests: z.array(
     z.object({
       stayId: z.string(),
@@ -119,8 +117,8 @@ export const StayTests = z.object({
       collectedAt: dateTime,
       resultedAt: dateTime,
       result: z.enum(OUTCOMES),
-      method: z.string().optional(),
-      ct: z.number().optional(),
+      method: z.optional(z.string()),
+      ct: z.optional(z.number()),
       versionKey: z.string(),
       matchedBy: z.enum(MATCHED_BY),
       recordedAt: dateTime,

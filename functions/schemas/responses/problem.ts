@@ -1,4 +1,5 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { describe, meta } from './common.js';
 import {
   ConflictError,
   ForbiddenError,
@@ -99,42 +100,38 @@ export const REASON_CODES = [
 ] as const;
 export type ReasonCode = (typeof REASON_CODES)[number];
 
-export const FieldIssue = z
-  .object({
-    path: z.string().describe('Dotted path of the field, e.g. person.document.number, or (body)'),
+export const FieldIssue = meta(z.object({
+    path: describe(z.string(), 'Dotted path of the field, e.g. person.document.number, or (body)'),
     message: z.string(),
     code: z.enum(ISSUE_CODES),
-  })
-  .meta({ id: 'FieldIssue' });
+  }), { id: 'FieldIssue' });
 
-const messageZh = z.string().optional().describe('The same in Chinese, where the code has one');
+const messageZh = describe(z.optional(z.string()), 'The same in Chinese, where the code has one');
 
-export const Reason = z.object({ code: z.enum(REASON_CODES), message: z.string(), messageZh }).meta({ id: 'Reason' });
+export const Reason = meta(z.object({ code: z.enum(REASON_CODES), message: z.string(), messageZh }), { id: 'Reason' });
 
 const titles = [...new Set(PROBLEM_TYPES.map((p) => p.title))] as [string, ...string[]];
 
-export const Problem = z
-  .object({
+export const Problem = meta(z.object({
     type: z.literal('about:blank'),
     title: z.enum(titles),
-    status: z.int().min(400).max(599),
+    status: z.int().check(z.gte(400), z.lte(599)),
     detail: z.string(),
-    issues: z.array(FieldIssue).optional().describe('400: every invalid field'),
-    reasons: z.array(Reason).optional().describe('409: every unmet condition (403: what only an administrator may do)'),
-    requestId: z.string().optional(),
-  })
-  .meta({
+    issues: describe(z.optional(z.array(FieldIssue)), '400: every invalid field'),
+    reasons: describe(z.optional(z.array(Reason)), '409: every unmet condition (403: what only an administrator may do)'),
+    requestId: z.optional(z.string()),
+  }), {
     id: 'Problem',
     description: `RFC 9457 problem details (application/problem+json). Problem types: ${PROBLEM_TYPES.map((p) => `${p.status} ${p.title}`).join('; ')}.`,
   });
 
 /** A 409 whose `reasons` hold only these codes. */
 export function conflictOf(codes: readonly ReasonCode[]) {
-  return Problem.extend({ reasons: z.array(z.object({ code: z.enum([...new Set(codes)] as [ReasonCode, ...ReasonCode[]]), message: z.string(), messageZh })).optional() });
+  return z.extend(Problem, { reasons: z.optional(z.array(z.object({ code: z.enum([...new Set(codes)] as [ReasonCode, ...ReasonCode[]]), message: z.string(), messageZh }))) });
 }
 
 /** 401 of the lab webhook: `reason` says what is wrong with the signature headers. */
-export const LabAuthProblem = Problem.extend({ reason: z.enum(SIGNATURE_FAILURES) });
+export const LabAuthProblem = z.extend(Problem, { reason: z.enum(SIGNATURE_FAILURES) });
 
 /** What API Gateway itself answers before any function runs (missing or bad JWT, no route, payload too large). */
-export const GatewayError = z.object({ message: z.string() }).meta({ id: 'GatewayError', description: 'Answered by API Gateway itself (no problem body).' });
+export const GatewayError = meta(z.object({ message: z.string() }), { id: 'GatewayError', description: 'Answered by API Gateway itself (no problem body).' });

@@ -1,5 +1,5 @@
-import * as z from 'zod';
-import { actor, date, dateTime, DayCheckStatus, Page, Policy, Schedule } from './common.js';
+import * as z from 'zod/mini';
+import { actor, date, dateTime, DayCheckStatus, describe, meta, Page, Policy, Schedule } from './common.js';
 import { Problem } from './problem.js';
 
 const STATUSES = ['active', 'positive', 'transferred', 'released'] as const;
@@ -9,8 +9,7 @@ const SEXES = ['F', 'M', 'X'] as const;
 
 const TravelDocument = z.object({ type: z.enum(['passport', 'id_card', 'travel_permit', 'other']), number: z.string(), country: z.string() });
 
-const Person = z
-  .object({
+const Person = meta(z.object({
     nameNative: z.string(),
     nameLatin: z.string(),
     sex: z.enum(SEXES),
@@ -19,60 +18,52 @@ const Person = z
     document: TravelDocument,
     phone: z.string(),
     language: z.enum(LANGUAGES),
-  })
-  .meta({ id: 'Person' });
+  }), { id: 'Person' });
 
 /** What retention keeps of a person: nothing (the monthly counts are all that is kept). */
-const AnonymousPerson = z.object({}).meta({ id: 'AnonymousPerson' });
+const AnonymousPerson = meta(z.object({}), { id: 'AnonymousPerson' });
 
-export const Departure = z
-  .object({
+export const Departure = meta(z.object({
     destination: z.object({ city: z.string(), country: z.string() }),
     mode: z.enum(['flight', 'train', 'bus', 'car']),
-    number: z.string().optional(),
+    number: z.optional(z.string()),
     departureAt: dateTime,
-    localDate: date.describe('Facility-local date of departure'),
-    localTime: z.string().describe('Facility-local time HH:MM'),
+    localDate: describe(date, 'Facility-local date of departure'),
+    localTime: describe(z.string(), 'Facility-local time HH:MM'),
     updatedAt: dateTime,
     updatedBy: actor,
-  })
-  .meta({ id: 'Departure' });
+  }), { id: 'Departure' });
 
 /** One person's file for one stay; after retention (`anonymizedAt`) only the anonymous part is left. */
-export const Stay = z
-  .object({
+export const Stay = meta(z.object({
     stayId: z.string(),
     facilityId: z.string(),
     roomNumber: z.string(),
     status: z.enum(STATUSES),
     category: z.enum(CATEGORIES),
     person: z.union([Person, AnonymousPerson]),
-    arrival: z.object({ arrivedAt: dateTime, flightNumber: z.string().optional(), originCountry: z.string().optional() }).optional().describe('Absent once retention removed the personal data'),
-    diet: z.string().optional(),
-    ethnicity: z.string().optional(),
-    specialConditions: z.array(z.string()).optional().describe('Absent once retention removed the personal data'),
-    notes: z.string().optional(),
-    policy: Policy.describe('The facility policy in force at check-in (or as changed for this stay)'),
+    arrival: describe(z.optional(z.object({ arrivedAt: dateTime, flightNumber: z.optional(z.string()), originCountry: z.optional(z.string()) })), 'Absent once retention removed the personal data'),
+    diet: z.optional(z.string()),
+    ethnicity: z.optional(z.string()),
+    specialConditions: describe(z.optional(z.array(z.string())), 'Absent once retention removed the personal data'),
+    notes: z.optional(z.string()),
+    policy: describe(Policy, 'The facility policy in force at check-in (or as changed for this stay)'),
     schedule: Schedule,
-    departure: Departure.optional(),
-    transfer: z.object({ destination: z.string().optional(), note: z.string().optional(), at: dateTime, by: actor }).optional(),
-    positiveAt: dateTime.optional(),
-    lastResultAt: dateTime.optional(),
-    releasedAt: dateTime.optional(),
-    releasedBy: actor.optional(),
-    healthSignoff: z
-      .object({ doctorName: z.string(), note: z.string(), signedAt: dateTime, recordedBy: actor })
-      .optional()
-      .describe("A doctor's sign-off of a fever or symptom history (for the health certificate)"),
-    anonymizedAt: dateTime.optional(),
+    departure: z.optional(Departure),
+    transfer: z.optional(z.object({ destination: z.optional(z.string()), note: z.optional(z.string()), at: dateTime, by: actor })),
+    positiveAt: z.optional(dateTime),
+    lastResultAt: z.optional(dateTime),
+    releasedAt: z.optional(dateTime),
+    releasedBy: z.optional(actor),
+    healthSignoff: describe(z.optional(z.object({ doctorName: z.string(), note: z.string(), signedAt: dateTime, recordedBy: actor })), "A doctor's sign-off of a fever or symptom history (for the health certificate)"),
+    anonymizedAt: z.optional(dateTime),
     createdAt: dateTime,
     createdBy: actor,
     updatedAt: dateTime,
     version: z.int(),
-    dayOfStay: z.int().optional().describe("Today's day of stay (open stays only)"),
-    checksToday: DayCheckStatus.optional().describe("Today's temperature checks (open stays only)"),
-  })
-  .meta({ id: 'Stay' });
+    dayOfStay: describe(z.optional(z.int()), "Today's day of stay (open stays only)"),
+    checksToday: describe(z.optional(DayCheckStatus), "Today's temperature checks (open stays only)"),
+  }), { id: 'Stay' });
 
 export const RegisteredStay = z.object({
   stayId: z.string(),
@@ -93,7 +84,7 @@ export const BatchReport = z.object({
   rows: z.array(
     z.discriminatedUnion('status', [
       z.object({ row: z.int(), status: z.literal('created'), stayId: z.string(), roomNumber: z.string(), day1Date: date, endDate: date }),
-      z.object({ row: z.int().describe('0-based index in the manifest'), status: z.literal('refused'), problem: z.object(problemFields) }),
+      z.object({ row: describe(z.int(), '0-based index in the manifest'), status: z.literal('refused'), problem: z.object(problemFields) }),
     ]),
   ),
 });
