@@ -97,4 +97,43 @@ describe('the person’s own page on a phone', () => {
     await screenshot(page, 'me-revoked');
     expect(errors).toEqual([]);
   });
+
+  it('staff: the stay file issues the QR code once, shows self-reports as such and confirms them', async () => {
+    const stay = await stayArrived(api, f, 3, PEOPLE.en);
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'en-GB' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(m.text());
+    });
+    page.on('dialog', (d) => void d.accept());
+    await page.goto(`${api.url}/`);
+    await page.locator('#s-token').fill(f.staff);
+    await page.locator('#s-load').click();
+    await expect.poll(() => page.locator('#s-facility option').count()).toBe(1);
+    await page.locator('#signin-form button[type=submit]').click();
+    await page.locator('#board-grid li').first().waitFor();
+    await page.goto(`${api.url}/#stay/${stay.stayId}`);
+    await page.locator('#link-state').filter({ hasText: 'No personal link yet' }).waitFor();
+    await page.click('#link-issue');
+    await page.locator('#link-out svg.qr').waitFor();
+    const url = (await page.locator('#link-out .link-url').textContent())!;
+    await page.locator('#link-state').filter({ hasText: 'Active link no. 1' }).waitFor();
+    await screenshot(page, 'me-staff-link', false);
+    // The person reports from their phone.
+    const secret = new URL(url).hash.slice(3);
+    const sent = await api.call('POST', '/me/reports', { headers: { 'x-personal-key': secret }, body: { slot: 'morning', temperatureC: 36.6 } });
+    expect(sent.status).toBe(201);
+    await page.reload();
+    await page.locator('#check-log td').filter({ hasText: 'self' }).first().waitFor();
+    await page.locator('#check-log button').filter({ hasText: 'Confirm' }).click();
+    await expect.poll(() => page.locator('#check-log button').filter({ hasText: 'Confirm' }).count(), { timeout: 10_000 }).toBe(0);
+    await page.click('#link-revoke');
+    await page.locator('#link-state').filter({ hasText: 'revoked' }).waitFor();
+    expect((await api.call('GET', '/me/stay', { headers: { 'x-personal-key': secret } })).status).toBe(404);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });
