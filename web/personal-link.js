@@ -5,6 +5,7 @@ import { api } from './api.js';
 import { $, fill, h } from './dom.js';
 import { register, t } from './i18n.js';
 import { say, showProblem } from './notice.js';
+import { isoToLocal, tz } from './time.js';
 
 register({
   en: {
@@ -47,7 +48,8 @@ async function state() {
   const r = await api('GET', `/stays/${encodeURIComponent(stayId)}/personal-link`);
   if (!r.ok) return showProblem(r);
   const s = r.data;
-  const at = (iso) => (iso ? iso.slice(0, 16).replace('T', ' ') : '');
+  // Facility wall-clock time, like every time on the staff page.
+  const at = (iso) => (iso ? isoToLocal(iso, tz()).replace('T', ' ') : '');
   $('#link-state').textContent = s.state === 'none' ? t('link.none') : s.state === 'active' ? t('link.active', { n: s.generation, at: at(s.issuedAt) }) : t('link.revoked', { at: at(s.revokedAt) });
   $('#link-issue').textContent = t(s.state === 'active' ? 'link.reissue' : 'link.issue');
   $('#link-revoke').hidden = s.state !== 'active';
