@@ -66,6 +66,7 @@ const SCREENS: { view: string; hash: () => string; answers: () => string[]; read
   { view: 'today', hash: () => '#today', answers: () => ['/today'], ready: '#today-out .cards' },
   { view: 'transport', hash: () => '#transport', answers: () => ['/transport'], ready: '#transport-out *' },
   { view: 'reminders', hash: () => '#reminders', answers: () => ['/reminders'], ready: '#reminders-out *' },
+  { view: 'requests', hash: () => '#requests', answers: () => ['/requests'], ready: '#requests-out *' },
   { view: 'board', hash: () => '#board', answers: () => ['/board'], ready: '#board-grid button.tile' },
 ];
 
