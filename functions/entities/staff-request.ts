@@ -8,10 +8,9 @@ import { stayKeys } from './stay.js';
 // lists a facility's requests by status, oldest first (FACILITY#<id>#REQUESTS#<status>
 // / <createdAt>#<id>): staff work the open ones in order; a status change moves it.
 
-export const REQUEST_KINDS = ['meal', 'parcel', 'return_travel', 'other'] as const;
-export type RequestKind = (typeof REQUEST_KINDS)[number];
-export const REQUEST_STATUSES = ['open', 'in_progress', 'done', 'declined'] as const;
-export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+import type { RequestKind, RequestStatus } from '../domain/request-kinds.js';
+
+export { REQUEST_KINDS, REQUEST_STATUSES, type RequestKind, type RequestStatus } from '../domain/request-kinds.js';
 
 export interface StaffRequest {
   requestId: string;

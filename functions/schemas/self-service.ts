@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { CHECK_SLOTS, hasOneDecimalAtMost, SYMPTOMS, TEMPERATURE_MAX_C, TEMPERATURE_MIN_C } from '../domain/checks.js';
-import { REQUEST_KINDS, REQUEST_STATUSES } from '../entities/staff-request.js';
+import { REQUEST_KINDS, REQUEST_STATUSES } from '../domain/request-kinds.js';
 import { calendarDate, cleanText } from './common.js';
 import { Check } from './responses/care.js';
 
