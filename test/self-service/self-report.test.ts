@@ -130,3 +130,20 @@ describe.each(zones)('in %s', (tz) => {
     expect(after.body.followUps.find((x: { stayId: string; date: string }) => x.stayId === quiet.stayId && x.date === date)).toBeUndefined();
   });
 });
+
+describe('a facility policy with its own deadlines', () => {
+  it('escalates at the policy deadline (09:00 in New York), not at 10:00', async () => {
+    const tz = 'America/New_York';
+    const f = await facilityWithRooms(api, 2, { timeZone: tz, policy: { stayDays: 14, retestDays: [12], documentDay: 13, reportDeadlines: { morning: '09:00', evening: '21:00' } } });
+    const got = await api.call('GET', `/facilities/${f.facilityId}`, { token: f.staff });
+    expect(got.body.policy.reportDeadlines).toEqual({ morning: '09:00', evening: '21:00' });
+    const stay = await stayArrived(api, f, 3);
+    const date = addDays(stay.day1Date, 2);
+    await linked(f, stay, zonedInstant(date, '06:00', tz));
+    const run = (time: string) => missedReports({ now: zonedInstant(date, time, tz), facilityIds: [f.facilityId] });
+    expect((await run('08:59')).steps[1]).toBe(0);
+    expect((await run('09:00')).steps[1]).toBe(1);
+    const bad = await api.call('POST', '/facilities', { token: api.token('admin'), body: { name: 'x', timeZone: tz, policy: { reportDeadlines: { morning: '21:00', evening: '20:00' } } } });
+    expect(bad.status).toBe(400);
+  });
+});
