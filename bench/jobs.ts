@@ -170,7 +170,7 @@ async function scanCount(): Promise<number> {
   return scanned;
 }
 
-const silent: Notifier = { name: 'bench', send: async () => undefined };
+const silent: Notifier = { name: 'bench', send: async () => undefined, sendToPerson: async () => undefined };
 
 async function measure(endpoint: string, total: number, due: number): Promise<SizeFigures> {
   const table = `bench-jobs-${total}`;

@@ -9,11 +9,12 @@ import { benchJobReads } from './jobs.js';
 import { benchLoad } from './load.js';
 import { benchManifest } from './manifest.js';
 import { benchPdf } from './pdf.js';
+import { benchSelfReports, renderSelfReports } from './self-reports.js';
 import { mergeSections, renderReport, type Report } from './report.js';
 
 // `npm run bench`: every figure next to a baseline measured in the same run, printed
 // and written to bench/results.md. Loopback only, bounded counts.
-// `npm run bench -- --only bundles` (or checkin, manifest, pdf, jobs, load; comma-separated) runs those parts.
+// `npm run bench -- --only bundles` (or checkin, manifest, pdf, jobs, load, selfreport; comma-separated) runs those parts.
 
 const { values } = parseArgs({ options: { only: { type: 'string' }, quick: { type: 'boolean', default: false } } });
 const only = values.only?.split(',');
@@ -45,7 +46,10 @@ if (want('jobs')) report.jobs = await benchJobReads({ sizes: values.quick ? [1_0
 if (want('load')) report.load = await benchLoad(values.quick ? { stays: 400, labResults: 1_000, baselineRequests: 400 } : {});
 if (want('bundles')) report.bundles = await benchBundles({ runs: values.quick ? 3 : 7 });
 
-const markdown = renderReport(report);
+// 1,500 people at home, 3,000 self-reports; the missed-reports job at 1,000 and 50,000 stays.
+const selfReports = want('selfreport') ? await benchSelfReports(values.quick ? { people: 300, sizes: [1_000, 5_000] } : {}) : undefined;
+
+const markdown = renderReport(report) + (selfReports ? `\n${renderSelfReports(selfReports)}` : '');
 console.log(markdown);
 // A partial run (`--only bundles,checkin`) replaces its own sections of results.md and keeps the others.
 const results = new URL('./results.md', import.meta.url);

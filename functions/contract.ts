@@ -20,6 +20,7 @@ import { CreateProgrammeInput, CreateTeamInput, ContinueAtHomeInput, EndCheckInp
 import { Continuation, EndCheckResult, Ledger, Team, TeamAssignment, TeamList, Worklist } from './schemas/responses/home.js';
 import { AuditTrail, RegisteredStay, ScheduleChange, StayList, Transferred } from './schemas/responses/stay.js';
 import { describe } from './schemas/responses/common.js';
+import { AnswerRequestInput, ConfirmedCheck, FollowUp, FollowUpDoneInput, FollowUpList, IssuedLink, LinkStatus, PersonPage, PersonRequest, PersonRequestInput, RequestList, RequestListQuery, RevokedLink, SelfReportInput, SelfReportResult, StaffRequest } from './schemas/self-service.js';
 
 // The API contract: for every route of functions/routes.ts (by route key) what it
 // takes and what it answers, as zod schemas. functions/openapi.ts turns it into the
@@ -61,6 +62,9 @@ const BatchBody = z.union([
 ]);
 /** `?key=` of the holder's download link. */
 const PdfKeyQuery = z.object({ key: describe(z.optional(z.string()), 'The download key printed on the slip') });
+
+const NOT_MINE: ResponseSpec = { description: 'No such page: an unknown, wrong or revoked secret (all alike)', problem: Problem };
+const TOO_MANY: ResponseSpec = { description: 'Too many requests from this link or this client: wait (Retry-After)', problem: Problem, headers: { 'retry-after': 'Seconds to wait' } };
 
 const GONE: ResponseSpec = { description: 'Gone: the personal data of this stay or document was removed for good (retention)', problem: Problem };
 
@@ -360,6 +364,93 @@ export const operations: Readonly<Record<string, Operation>> = {
     description: 'reminders, newest first (`?limit=&cursor=`), with lines and delivery state',
     request: { query: PageQuery },
     responses: { 200: ok('A page of reminders', ReminderList) },
+  },
+  'POST /stays/{stayId}/personal-link': {
+    tag: 'Stays',
+    summary: 'Issue a personal link',
+    description:
+      "the person's own page: a new link with a secret (`url`, and `qr` to show once at check-in; only a hash is stored). An earlier link stops working at once. Starts the watch over missed reports",
+    responses: { 201: ok('The link, in this answer only', IssuedLink), 409: conflict('Another link was issued at the same time', ['stay_changed']), 410: GONE },
+  },
+  'GET /stays/{stayId}/personal-link': {
+    tag: 'Stays',
+    summary: "The personal link's state",
+    description: 'none / active / revoked, generation and dates (never the secret)',
+    responses: { 200: ok('The state', LinkStatus), 410: GONE },
+  },
+  'POST /stays/{stayId}/personal-link/revoke': {
+    tag: 'Stays',
+    summary: 'Revoke the personal link',
+    description: 'the secret stops working at once (404, like an unknown one); issue a new link to give the page back',
+    responses: { 200: ok('Revoked', RevokedLink), 409: conflict('No active link', ['no_personal_link', 'stay_changed']), 410: GONE },
+  },
+  'POST /stays/{stayId}/checks/{checkId}/confirm': {
+    tag: 'Care',
+    summary: 'Confirm a self-reported check',
+    description: 'staff confirm a reading the person reported on their own page, as it stands (to change it, use …/correction: the original is kept)',
+    responses: { 200: ok('The check', ConfirmedCheck), 409: conflict('Not a self-report, or the stay is closed', ['not_self_reported', 'stay_closed', 'stay_changed']), 410: GONE },
+  },
+  'GET /facilities/{facilityId}/requests': {
+    tag: 'Care',
+    summary: 'Requests from people',
+    description: 'requests people sent from their own page (meal, parcel, return travel, other), oldest first, by `?status=open|in_progress|done|declined&limit=&cursor=`',
+    request: { query: RequestListQuery },
+    responses: { 200: ok('A page of requests', RequestList) },
+  },
+  'POST /stays/{stayId}/requests/{requestId}': {
+    tag: 'Care',
+    summary: 'Answer a request',
+    description: 'set `status` (`open` | `in_progress` | `done` | `declined`) and an optional `reply` the person sees on their page',
+    request: { body: AnswerRequestInput },
+    responses: { 200: ok('The request', StaffRequest), 410: GONE },
+  },
+  'GET /facilities/{facilityId}/follow-ups': {
+    tag: 'Care',
+    summary: 'Follow-ups of missed reports',
+    description: 'slots with no report an hour after the deadline (step 3 of the escalation), oldest first, until the team marks them done',
+    request: { query: PageQuery },
+    responses: { 200: ok('A page of follow-ups', FollowUpList) },
+  },
+  'POST /stays/{stayId}/follow-ups/{followUpId}/done': {
+    tag: 'Care',
+    summary: 'Mark a follow-up done',
+    description: 'the team member says what they found: `note` (kept with the follow-up and in the audit trail); `followUpId` = `<date>-<slot>`',
+    request: { body: FollowUpDoneInput },
+    responses: { 200: ok('The follow-up', FollowUp), 409: conflict('Already done', ['follow_up_done']), 410: GONE },
+  },
+  'GET /me': {
+    tag: 'Web',
+    summary: "The person's own page",
+    description: 'the page of the personal link (`/me#k=<secret>`: the secret stays in the fragment, never sent in a URL); zh, en, ko',
+    responses: { 200: { description: 'The page', media: 'text/html' }, 304: { description: 'Not modified (If-None-Match)' } },
+  },
+  'GET /me/stay': {
+    tag: 'Stays',
+    summary: 'My stay (personal link)',
+    description:
+      'with header `X-Personal-Key: <secret>`: day of observation, end date and countdown target, next test, today\'s two reports, requests and (after release) documents. Unknown or revoked secret: 404. Rate-limited per link and per client (429)',
+    responses: { 200: ok('The page', PersonPage), 404: NOT_MINE, 429: TOO_MANY },
+  },
+  'POST /me/reports': {
+    tag: 'Care',
+    summary: 'Send my report (personal link)',
+    description:
+      "the morning or evening self-report: `slot`, `temperatureC`, `symptoms?`, `date?` (today; yesterday's evening until this morning's deadline). Late after the slot's deadline; 37.3 °C or a symptom raises an urgent reminder to the team's doctor (hotel: the staff)",
+    request: { body: SelfReportInput },
+    responses: { 201: ok('Recorded', SelfReportResult), 404: NOT_MINE, 409: conflict('Already reported, or the stay is closed', ['check_exists', 'stay_closed', 'stay_changed']), 429: TOO_MANY },
+  },
+  'POST /me/requests': {
+    tag: 'Care',
+    summary: 'Send a request to staff (personal link)',
+    description: '`kind` (`meal` | `parcel` | `return_travel` | `other`) and `text`',
+    request: { body: PersonRequestInput },
+    responses: { 201: ok('Sent', PersonRequest), 404: NOT_MINE, 409: conflict('Too many open requests, or the stay is closed', ['stay_changed', 'stay_closed']), 429: TOO_MANY },
+  },
+  'GET /me/documents/{documentId}': {
+    tag: 'Documents',
+    summary: 'Download my document (personal link)',
+    description: 'a valid document of the released stay, with header `X-Personal-Key`',
+    responses: { 200: { description: 'The PDF', media: 'application/pdf' }, 404: NOT_MINE, 429: TOO_MANY },
   },
   'GET /facilities/{facilityId}/stats': {
     tag: 'Facilities',

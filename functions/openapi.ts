@@ -20,6 +20,9 @@ const PARAMS: Readonly<Record<string, string>> = {
   labId: 'Lab id',
   sampleId: 'Sample id (the barcode)',
   teamId: 'Team id (three-person team of a home programme)',
+  checkId: 'Check id: <date>-<slot>, e.g. 2026-12-03-morning',
+  requestId: 'Request id',
+  followUpId: 'Follow-up id: <date>-<slot>',
 };
 
 const SECURITY: Record<RouteDef['access'], unknown[]> = {

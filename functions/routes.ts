@@ -85,6 +85,21 @@ export const routes: readonly RouteDef[] = [
   { method: 'POST', path: '/stays/{stayId}/continue-at-home', handler: 'continue-at-home', access: 'staff', deletes: true },
   { method: 'POST', path: '/stays/{stayId}/end-check', handler: 'end-check', access: 'staff' },
   { method: 'GET', path: '/stays/{stayId}/schedule-ledger', handler: 'get-schedule-ledger', access: 'staff' },
+  // Personal links: staff issue, revoke and look up; the person's own page uses the secret (header X-Personal-Key).
+  { method: 'POST', path: '/stays/{stayId}/personal-link', handler: 'issue-personal-link', access: 'staff' },
+  { method: 'GET', path: '/stays/{stayId}/personal-link', handler: 'get-personal-link', access: 'staff' },
+  { method: 'POST', path: '/stays/{stayId}/personal-link/revoke', handler: 'revoke-personal-link', access: 'staff' },
+  { method: 'POST', path: '/stays/{stayId}/checks/{checkId}/confirm', handler: 'confirm-check', access: 'staff' },
+  { method: 'GET', path: '/facilities/{facilityId}/requests', handler: 'list-requests', access: 'staff' },
+  { method: 'POST', path: '/stays/{stayId}/requests/{requestId}', handler: 'answer-request', access: 'staff' },
+  { method: 'GET', path: '/facilities/{facilityId}/follow-ups', handler: 'list-follow-ups', access: 'staff' },
+  { method: 'POST', path: '/stays/{stayId}/follow-ups/{followUpId}/done', handler: 'close-follow-up', access: 'staff' },
+  { method: 'GET', path: '/me', handler: 'web-assets', access: 'public', table: 'none' },
+  // Rate limits are counters in the table: even the reads write.
+  { method: 'GET', path: '/me/stay', handler: 'me-page', access: 'public', table: 'write' },
+  { method: 'POST', path: '/me/reports', handler: 'me-report', access: 'public' },
+  { method: 'POST', path: '/me/requests', handler: 'me-request', access: 'public' },
+  { method: 'GET', path: '/me/documents/{documentId}', handler: 'me-document', access: 'public', memoryMb: 1024, table: 'write' },
 ];
 
 export interface JobDef {
@@ -101,6 +116,8 @@ export interface JobDef {
 export const jobs: readonly JobDef[] = [
   { name: 'retest-due', handler: 'retest-due', schedule: 'cron(5 * * * ? *)', localEverySeconds: 300 },
   { name: 'release-due', handler: 'release-due', schedule: 'cron(10 * * * ? *)', localEverySeconds: 300 },
+  // At each slot deadline and each escalation step after it (every 5 minutes: deadlines are per facility time zone).
+  { name: 'missed-reports', handler: 'missed-reports', schedule: 'cron(0/5 * * * ? *)', localEverySeconds: 60 },
   { name: 'deliver-reminders', handler: 'deliver-reminders', schedule: 'rate(1 minute)', localEverySeconds: 30 },
   // Removes personal data of stays closed RETENTION_DAYS (default 180) days ago; keeps anonymous counts.
   { name: 'retention', handler: 'retention', schedule: 'cron(30 3 * * ? *)', localEverySeconds: 3600, deletes: true },

@@ -101,7 +101,7 @@ export class HandlerFunction extends Construct {
     Validations.of(this.role).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',
       reason:
-        'Added by `tracing: ACTIVE` for xray:PutTraceSegments and xray:PutTelemetryRecords, which support no resource-level permissions; the role has no other wildcard resource.',
+        'Added by `tracing: ACTIVE` for xray:PutTraceSegments and xray:PutTelemetryRecords, which support no resource-level permissions; besides, only deliver-reminders has one: sns:Publish for SMS to a phone number (a direct publish has no resource ARN).',
     });
   }
 

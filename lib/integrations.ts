@@ -1,6 +1,6 @@
 import { Validations } from 'aws-cdk-lib';
 import { Alias } from 'aws-cdk-lib/aws-kms';
-import type { IGrantable } from 'aws-cdk-lib/aws-iam';
+import { PolicyStatement, type IGrantable } from 'aws-cdk-lib/aws-iam';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
@@ -39,6 +39,9 @@ export class Integrations extends Construct {
 
   grantReminders(fn: IGrantable & { addEnvironment(name: string, value: string): unknown }): void {
     this.reminderTopic.grantPublish(fn);
+    // Reminders to the person (a missed report) are SMS published straight to their number:
+    // SNS has no resource ARN for a phone number, so this one statement cannot be scoped.
+    fn.grantPrincipal.addToPrincipalPolicy(new PolicyStatement({ actions: ['sns:Publish'], resources: ['*'] }));
     fn.addEnvironment('TOPIC_ARN', this.reminderTopic.topicArn);
   }
 }

@@ -12,6 +12,7 @@ import board from './screen-board.js';
 import manifest from './screen-manifest.js';
 import register from './screen-register.js';
 import reminders from './screen-reminders.js';
+import requests from './screen-requests.js';
 import signin from './screen-signin.js';
 import stay from './screen-stay.js';
 import today from './screen-today.js';
@@ -27,7 +28,7 @@ import { session, signedIn } from './state.js';
  * relabel() after a language change; hide() when another screen is shown; mayLeave()
  * may refuse leaving (unsaved input), false keeps the address.
  */
-const SCREENS = [signin, board, register, manifest, stay, today, transport, reminders, team];
+const SCREENS = [signin, board, register, manifest, stay, today, transport, reminders, team, requests];
 const byView = new Map(SCREENS.map((s) => [s.view, s]));
 
 /** The screen an address names (signed out: the sign-in screen; signed in: the board by default). */

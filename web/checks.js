@@ -16,6 +16,7 @@ register({
     'chkLong.pending': '{slot} check pending',
     'chkLong.missing': '{slot} check missing',
     'chkLong.not_due': '{slot} check not due',
+    'chk.self': 'self-reported, not yet confirmed',
   },
   zh: {
     'slotShort.morning': '早',
@@ -30,6 +31,7 @@ register({
     'chkLong.pending': '{slot}测温待进行',
     'chkLong.missing': '缺{slot}测温',
     'chkLong.not_due': '{slot}测温无需进行',
+    'chk.self': '本人自报，待确认',
   },
 });
 
@@ -38,7 +40,10 @@ export function checkBadges(checks) {
   return ['morning', 'evening'].map((slot) => {
     const s = checks[slot];
     const label = t(`slotShort.${slot}`);
-    return h('span', { class: `badge ${s}`, title: t(`chkLong.${s}`, { slot: t(`slot.${slot}`) }) }, t(`chk.${s}`, { slot: label }));
+    // A reading the person sent from their own page shows as such until staff confirm or correct it.
+    const self = (checks.selfReported || []).includes(slot);
+    const title = t(`chkLong.${s}`, { slot: t(`slot.${slot}`) }) + (self ? ` (${t('chk.self')})` : '');
+    return h('span', { class: `badge ${s}${self ? ' self' : ''}`, title }, t(`chk.${s}`, { slot: label }) + (self ? ' ⓢ' : ''));
   });
 }
 

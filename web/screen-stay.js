@@ -8,6 +8,7 @@ import { $, $$, fill, h, table } from './dom.js';
 import { clearFieldErrors, formJson, submitting } from './forms.js';
 import { register, t } from './i18n.js';
 import { clearBanner, reasonText, result, say, showProblem } from './notice.js';
+import { initPersonalLink, readingBy, selfReportActions, showPersonalLink } from './personal-link.js';
 import { showSlip } from './release-slip.js';
 import { isoToLocal, nowLocal, tz } from './time.js';
 
@@ -192,7 +193,7 @@ async function showStay(stayId) {
   $('#d-mode').value = d ? d.mode : 'flight';
   $('#d-number').value = (d && d.number) || '';
   $('#d-at').value = d ? isoToLocal(d.departureAt, tz()) : `${opened.schedule.releaseDate}T09:00`;
-  await Promise.all([loadChecks(), loadSituations()]);
+  await Promise.all([loadChecks(), loadSituations(), showPersonalLink(opened.stayId)]);
 }
 /** Morning until 14:00 facility time, then evening. */
 function defaultSlot() {
@@ -231,10 +232,11 @@ async function loadChecks() {
     checks.length
       ? table(
           [t('check.when'), t('check.slot'), t('check.temp'), t('check.symptoms'), t('check.by')],
-          checks.map((c) => [c.date, t(`slot.${c.slot}`), c.original ? `${c.temperatureC.toFixed(1)} (${t('check.was', { temp: c.original.temperatureC.toFixed(1) })})` : c.temperatureC.toFixed(1), [...c.symptoms.map((x) => t(`sym.${x}`)), c.note].filter(Boolean).join(', '), isoToLocal(c.measuredAt, tz()).slice(11)]),
+          checks.map((c) => [c.date, t(`slot.${c.slot}`), c.original ? `${c.temperatureC.toFixed(1)} (${t('check.was', { temp: c.original.temperatureC.toFixed(1) })})` : c.temperatureC.toFixed(1), [...c.symptoms.map((x) => t(`sym.${x}`)), c.note].filter(Boolean).join(', '), [isoToLocal(c.measuredAt, tz()).slice(11), readingBy(c)].filter(Boolean).join(' · ')]),
           (i) => (checks[i].alert ? 'alert' : undefined),
         )
       : h('p', { text: t('check.none') }),
+    ...selfReportActions(checks, loadChecks),
   );
 }
 async function recordCheck(e) {
@@ -367,6 +369,7 @@ async function release() {
 export default {
   view: 'stay',
   init() {
+    initPersonalLink();
     for (const f of FILE_FORMS) $(f).addEventListener('input', (e) => (e.currentTarget.dataset.dirty = '1'));
     window.addEventListener('beforeunload', (e) => {
       if (fileHasUnsavedInput()) e.preventDefault();

@@ -9,5 +9,9 @@ export function consoleNotifier(write: (line: string) => void = (l) => process.s
     async send(n) {
       write(`${JSON.stringify({ level: 'info', message: 'reminder', timestamp: new Date().toISOString(), ...n })}\n`);
     },
+    async sendToPerson(m) {
+      // The text (no names) and the last two digits of the phone only: no personal data in logs.
+      write(`${JSON.stringify({ level: 'info', message: 'sms', timestamp: new Date().toISOString(), reminderId: m.reminderId, to: `…${m.phone.slice(-2)}`, text: m.text })}\n`);
+    },
   };
 }

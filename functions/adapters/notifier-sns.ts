@@ -45,6 +45,15 @@ export function publishForm(input: PublishInput): string {
   return form.toString();
 }
 
+/** A direct SMS publish (no topic): PhoneNumber and Message, transactional so it is not dropped as promotional. */
+export function smsForm(phone: string, text: string): string {
+  const form = new URLSearchParams({ Action: 'Publish', Version: '2010-03-31', PhoneNumber: phone, Message: text });
+  form.set('MessageAttributes.entry.1.Name', 'AWS.SNS.SMS.SMSType');
+  form.set('MessageAttributes.entry.1.Value.DataType', 'String');
+  form.set('MessageAttributes.entry.1.Value.StringValue', 'Transactional');
+  return form.toString();
+}
+
 /** The <Code> of an SNS error document, for the log (never the message text). */
 const errorCode = (xml: string) => /<Code>([^<]{1,100})<\/Code>/.exec(xml)?.[1] ?? 'unknown';
 
@@ -61,6 +70,16 @@ export function snsNotifier(topicArn: string, options: { transport?: AwsTranspor
         ...(options.endpoint ? { endpoint: options.endpoint } : {}),
       });
       if (res.status !== 200) throw new Error(`SNS Publish failed: ${res.status} ${errorCode(res.text)}`);
+    },
+    async sendToPerson(m) {
+      const res = await send({
+        service: 'sns',
+        region: options.region ?? config().AWS_REGION,
+        headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' },
+        body: smsForm(m.phone, m.text),
+        ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+      });
+      if (res.status !== 200) throw new Error(`SNS SMS failed: ${res.status} ${errorCode(res.text)}`);
     },
   };
 }

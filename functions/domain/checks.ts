@@ -33,6 +33,10 @@ export interface CheckMark {
   temperatureC: number;
   alert: boolean;
   measuredAt: string;
+  /** Reported by the person on their own page and not yet confirmed or corrected by staff. */
+  self?: true;
+  /** Reported after the slot's deadline. */
+  late?: true;
 }
 
 /** date (YYYY-MM-DD, facility time) -> slot -> mark. */
@@ -49,6 +53,8 @@ export interface DayCheckStatus {
   missing: CheckSlot[];
   /** A fever or symptom was recorded on that date. */
   alert: boolean;
+  /** Slots the person reported themselves that staff have not confirmed yet (absent: none). */
+  selfReported?: CheckSlot[];
 }
 
 const timeFormatters = new Map<string, Intl.DateTimeFormat>();
@@ -93,12 +99,14 @@ export function dayCheckStatus(p: CheckStatusInput): DayCheckStatus {
   };
   const morning = status('morning');
   const evening = status('evening');
+  const selfReported = CHECK_SLOTS.filter((s) => p.marks?.[p.date]?.[s]?.self);
   return {
     date: p.date,
     morning,
     evening,
     missing: CHECK_SLOTS.filter((s) => (s === 'morning' ? morning : evening) === 'missing'),
     alert: morning === 'alert' || evening === 'alert',
+    ...(selfReported.length ? { selfReported } : {}),
   };
 }
 

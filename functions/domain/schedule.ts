@@ -12,6 +12,8 @@ export interface StayPolicy {
   retestDays: number[];
   /** Day of stay from which the three documents are issued and release is allowed. */
   documentDay: number;
+  /** Wall-clock deadlines (HH:MM, facility time) of the twice-daily reports; absent: 10:00 and 20:00 (domain/self-report.ts). */
+  reportDeadlines?: { morning?: string; evening?: string };
 }
 
 export const DEFAULT_POLICY: StayPolicy = { stayDays: 14, retestDays: [12], documentDay: 13 };

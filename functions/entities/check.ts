@@ -32,6 +32,13 @@ export interface CheckRecord {
   original?: OriginalReading;
   /** Every correction, oldest first: values before and after, who, when and why. */
   corrections?: CheckCorrection[];
+  /** Who took the reading: the person on their own page, or staff (absent: staff). */
+  source?: 'self' | 'staff';
+  /** A self-report sent after the slot's deadline. */
+  late?: boolean;
+  /** Staff confirmed a self-report as it stands (a correction also settles it). */
+  confirmedAt?: string;
+  confirmedBy?: string;
 }
 
 const slotCode = (slot: CheckSlot) => (slot === 'morning' ? 'AM' : 'PM');

@@ -15,7 +15,19 @@ export type ReminderKind =
   | 'positive_result'
   | 'fever_or_symptom'
   | 'special_situation'
-  | 'unmatched_lab_result';
+  | 'unmatched_lab_result'
+  // A slot's report missed (functions/use-cases/missed-reports.ts): to the person (steps 1, 2),
+  // a follow-up task for the team on duty (3), urgent to the supervisor (4).
+  | 'report_missed'
+  | 'report_missed_follow_up'
+  | 'report_missed_supervisor';
+
+/**
+ * Who the reminder is for. Absent: the facility's staff (every reminder before
+ * home isolation). team_*: the stay's team (`teamId`), by role; person: an SMS to
+ * the person themselves (their phone is read from the stay at delivery).
+ */
+export type ReminderAudience = 'facility' | 'team_doctor' | 'team_on_duty' | 'supervisor' | 'person';
 
 export interface ReminderLine {
   stayId?: string;
@@ -37,6 +49,11 @@ export interface Reminder {
   title: string;
   lines: ReminderLine[];
   createdAt: string;
+  audience?: ReminderAudience;
+  /** The team the reminder goes to (team_* audiences, when the stay has a team). */
+  teamId?: string;
+  /** The report slot it is about (report_missed*, fever_or_symptom). */
+  slot?: 'morning' | 'evening';
   delivery: { state: 'pending' | 'delivered'; attempts: number; deliveredAt?: string; lastError?: string };
 }
 

@@ -20,10 +20,37 @@ export interface ReminderNotification {
   readAt: string;
 }
 
+/** A text message to the person themselves (a missed report): no name, no ids, in their language. */
+export interface PersonMessage {
+  reminderId: string;
+  /** E.164, e.g. +8613800000000. */
+  phone: string;
+  text: string;
+}
+
 export interface Notifier {
   readonly name: string;
   /** Resolves once the notification is accepted; throws when it was not (the reminder stays pending). */
   send(n: ReminderNotification): Promise<void>;
+  /** An SMS to the person (SNS direct publish in the cloud; the log locally, phone masked). */
+  sendToPerson(m: PersonMessage): Promise<void>;
+}
+
+/** +86 138 0000 0000 -> +8613800000000 (SNS takes E.164 only); undefined when it cannot be one. */
+export function e164(phone: string): string | undefined {
+  const digits = phone.replace(/[\s().-]/g, '');
+  const n = digits.startsWith('00') ? `+${digits.slice(2)}` : digits;
+  return /^\+[1-9]\d{6,14}$/.test(n) ? n : undefined;
+}
+
+const SLOT_WORDS = { zh: { morning: '上午', evening: '晚上' }, en: { morning: 'morning', evening: 'evening' }, ko: { morning: '오전', evening: '저녁' } } as const;
+
+/** The reminder text for a missed report, in the person's language (zh, en, ko). */
+export function missedReportText(language: 'zh' | 'en' | 'ko', slot: 'morning' | 'evening', second: boolean): string {
+  const w = SLOT_WORDS[language][slot];
+  if (language === 'zh') return `${second ? '【再次提醒】' : '【提醒】'}您今天${w}的体温还没有上报。请打开您的个人页面（登记时扫描的二维码）填写体温和症状。`;
+  if (language === 'ko') return `${second ? '[재알림] ' : '[알림] '}오늘 ${w} 체온 보고가 아직 없습니다. 등록 때 받은 QR 코드로 개인 페이지를 열어 체온과 증상을 보고해 주세요.`;
+  return `${second ? 'Second reminder: ' : 'Reminder: '}your ${w} temperature report is missing. Please open your personal page (the QR code from check-in) and report your temperature and symptoms.`;
 }
 
 export function notificationOf(r: Reminder): ReminderNotification {

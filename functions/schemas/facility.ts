@@ -4,12 +4,18 @@ import { DEFAULT_POLICY, policyProblems } from '../domain/schedule.js';
 import { cleanText, facilityIdSchema, roomNumber, timeZone } from './common.js';
 
 const policyDays = () => z.number().check(z.int(), z.gte(1), z.lte(60));
+const wallClock = () => z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a wall-clock time HH:MM, e.g. 10:00'));
+/** When each twice-daily report is due, facility time (absent: 10:00 and 20:00). */
+const ReportDeadlines = z.strictObject({ morning: z.optional(wallClock()), evening: z.optional(wallClock()) }).check(
+  z.refine((d) => (d.morning ?? '10:00') < (d.evening ?? '20:00'), 'The morning deadline must come before the evening one'),
+);
 
 export const PolicyInput = z
   .strictObject({
     stayDays: z._default(policyDays(), DEFAULT_POLICY.stayDays),
     retestDays: z._default(z.array(policyDays()).check(z.maxLength(10)), DEFAULT_POLICY.retestDays),
     documentDay: z._default(policyDays(), DEFAULT_POLICY.documentDay),
+    reportDeadlines: z.optional(ReportDeadlines),
   })
   .check(
     z.superRefine((p, ctx) => {

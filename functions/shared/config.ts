@@ -16,6 +16,10 @@ const ConfigSchema = z.object({
   MAX_BODY_BYTES: z._default(z.coerce.number().check(z.int(), z.positive()), 1_048_576),
   /** The retention job anonymizes stays closed this many days ago or earlier (facility-local dates). */
   RETENTION_DAYS: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(3650)), 180),
+  /** Requests per minute one personal link may make to its public routes. */
+  PERSONAL_LINK_RATE: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100_000)), 30),
+  /** Requests per minute one client address may make to the personal-link routes (wrong secrets included). */
+  PERSONAL_CLIENT_RATE: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100_000)), 120),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

@@ -75,6 +75,16 @@ export class ConflictError extends AppError {
   }
 }
 
+/** A public route's rate limit (per personal link, per client) was reached; retry after the window. */
+export class TooManyRequestsError extends AppError {
+  readonly status = 429;
+  readonly title = 'Too many requests';
+  constructor(detail = 'Too many requests. Wait a minute and try again.', retryAfterSeconds = 60) {
+    super(detail);
+    this.headers['retry-after'] = String(Math.max(1, retryAfterSeconds));
+  }
+}
+
 /** The data store is unreachable or throttling; the client should retry. */
 export class ServiceUnavailableError extends AppError {
   readonly status = 503;

@@ -1,6 +1,7 @@
 import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { reminderKeys, type Reminder } from '../entities/reminder.js';
-import { notificationOf, type Notifier } from '../ports/notifier.js';
+import { e164, missedReportText, notificationOf, type Notifier } from '../ports/notifier.js';
+import { getStay, OPEN_STATUSES } from '../entities/stay.js';
 import { mapWithConcurrency } from '../shared/concurrency.js';
 import { db, tableName } from '../shared/db.js';
 import type { JobResult } from '../shared/job.js';
@@ -77,7 +78,8 @@ export async function deliverReminders(now: Date, notifier: Notifier, opts: Deli
       return;
     }
     try {
-      await notifier.send(notificationOf(reminder));
+      if (reminder.audience === 'person') await sendToPerson(notifier, reminder);
+      else await notifier.send(notificationOf(reminder));
     } catch (err) {
       counts.failed++;
       const { errorName } = errorFields(err);
@@ -95,6 +97,21 @@ export async function deliverReminders(now: Date, notifier: Notifier, opts: Deli
   putMetric('OldestUndeliveredReminderAge', oldestWaitingSeconds);
   putMetric('UndeliveredReminders', waiting.length);
   return { job: 'deliver-reminders', at, notifier: notifier.name, itemsRead, pending: pending.length, ...counts, oldestWaitingSeconds };
+}
+
+/** Step 1-2 of a missed report: an SMS to the person, phone and language read from the stay now (never stored in the reminder). */
+async function sendToPerson(notifier: Notifier, reminder: Reminder): Promise<void> {
+  const stayId = reminder.lines[0]?.stayId;
+  const stay = stayId ? await getStay(stayId) : undefined;
+  // Closed or anonymized meanwhile, or no usable number: nothing to send (marked delivered, not retried forever).
+  if (!stay || !OPEN_STATUSES.includes(stay.status)) return;
+  const phone = e164(stay.person.phone);
+  if (!phone) {
+    logger.warn('sms: no E.164 phone number', { reminderId: reminder.reminderId });
+    return;
+  }
+  const second = reminder.reminderId.endsWith('-s2');
+  await notifier.sendToPerson({ reminderId: reminder.reminderId, phone, text: missedReportText(stay.person.language, reminder.slot ?? 'morning', second) });
 }
 
 async function claim(key: { PK: string; SK: string }, now: string, until: string): Promise<ClaimedReminder | undefined> {

@@ -6,7 +6,8 @@ import { putReminderOnce, type Reminder } from '../entities/reminder.js';
 import { occupantFieldItem } from '../entities/room.js';
 import { stayKeys } from '../entities/stay.js';
 import { addDays, localDate } from '../domain/calendar.js';
-import { boardMarksFrom, dayCheckStatus, isAlert, marksSince, type CheckMarks, type DayCheckStatus } from '../domain/checks.js';
+import { boardMarksFrom, dayCheckStatus, isAlert, marksSince, type CheckMark, type CheckMarks, type DayCheckStatus } from '../domain/checks.js';
+import { settleWatch } from './report-watch.js';
 import { dayOfStay } from '../domain/schedule.js';
 import type { CorrectCheckInput, RecordCheckInput } from '../schemas/care.js';
 import { tableName } from '../shared/db.js';
@@ -151,15 +152,33 @@ interface CheckWrite {
   reminderNote: string;
 }
 
+/** The stay's team, when it has one (home isolation: domain of the team helper; read loosely so hotel stays need none). */
+export function teamIdOf(stay: object): string | undefined {
+  const t = (stay as { teamId?: unknown }).teamId;
+  return typeof t === 'string' && t !== '' ? t : undefined;
+}
+
+/** The board's copy of a check: a self-report stays marked as such until staff confirm or correct it. */
+export function markOf(check: CheckRecord): CheckMark {
+  const selfPending = check.source === 'self' && !check.confirmedAt && !(check.corrections?.length ?? 0);
+  return {
+    temperatureC: check.temperatureC,
+    alert: check.alert,
+    measuredAt: check.measuredAt,
+    ...(selfPending ? { self: true as const } : {}),
+    ...(check.late ? { late: true as const } : {}),
+  };
+}
+
 /**
  * One transaction: the check, the stay's and the room's check marks, the audit entry
  * and, when the check is a fever or a symptom, the urgent reminder of its slot.
  */
-async function writeCheck(principal: Principal, stay: CareStay, facility: Facility, now: Date, w: CheckWrite): Promise<{ reminderId?: string; today: DayCheckStatus }> {
+export async function writeCheck(principal: Principal, stay: CareStay, facility: Facility, now: Date, w: CheckWrite): Promise<{ reminderId?: string; today: DayCheckStatus }> {
   const { check } = w;
   const at = now.toISOString();
   const marks: CheckMarks = { ...(stay.checkMarks ?? {}) };
-  marks[check.date] = { ...(marks[check.date] ?? {}), [check.slot]: { temperatureC: check.temperatureC, alert: check.alert, measuredAt: check.measuredAt } };
+  marks[check.date] = { ...(marks[check.date] ?? {}), [check.slot]: markOf(check) };
   const reminderId = check.alert ? feverReminderId(stay.stayId, check.date, check.slot) : undefined;
 
   let withRoom = true;
@@ -187,12 +206,17 @@ async function writeCheck(principal: Principal, stay: CareStay, facility: Facili
     }
     items.push(auditPut({ stayId: stay.stayId, at, actor: principal.subject, action: w.audit.action, changes: { ...w.audit.changes, ...(reminderId ? { reminderId } : {}) } }));
     if (withReminder && reminderId) {
+      // Home isolation: to the doctor of the person's team at once; a hotel stay: the facility's staff.
+      const teamId = teamIdOf(stay);
       const reminder: Reminder = {
         reminderId,
         facilityId: stay.facilityId,
         kind: FEVER_REMINDER_KIND,
         urgent: true,
         date: check.date,
+        slot: check.slot,
+        audience: teamId ? 'team_doctor' : 'facility',
+        ...(teamId ? { teamId } : {}),
         title: `Fever or symptom: ${placeLabel(stay)}`,
         lines: [{ stayId: stay.stayId, ...placeFields(stay), name: stay.person.nameNative, day: check.dayOfStay, note: w.reminderNote }],
         createdAt: at,
@@ -225,6 +249,8 @@ async function writeCheck(principal: Principal, stay: CareStay, facility: Facili
       throw err;
     }
     if (!w.expected) putMetric('HealthChecks');
+    // The slot has a reading now: the missed-report watch stops, the next slot's starts.
+    await settleWatch(stay, facility, check, now);
     // Counted where the fever reminder is raised: once per slot, not again for a corrected reading.
     if (withReminder && reminderId) putMetric('FeverAlerts');
     const today = dayCheckStatus({

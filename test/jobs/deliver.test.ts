@@ -44,6 +44,7 @@ function recorder(fail: (n: ReminderNotification) => boolean = () => false, dela
       if (fail(n)) throw Object.assign(new Error('topic unavailable'), { name: 'ThrottledException' });
       sent.push(n);
     },
+    async sendToPerson() {},
   };
   return { notifier, sent };
 }

@@ -24,6 +24,10 @@ export const Check = meta(z.object({
     corrected: describe(z.boolean(), 'The values above correct what was first recorded'),
     original: describe(z.optional(z.extend(Reading, { measuredAt: dateTime, recordedAt: dateTime, recordedBy: actor })), 'The reading first recorded (set once corrected)'),
     corrections: describe(z.optional(z.array(z.object({ from: Reading, to: Reading, reason: z.string(), correctedAt: dateTime, correctedBy: actor }))), 'Every correction, oldest first'),
+    source: describe(z.optional(z.enum(['self', 'staff'])), 'self: reported by the person on their own page (absent: staff)'),
+    late: describe(z.optional(z.boolean()), "A self-report sent after the slot's deadline"),
+    confirmedAt: describe(z.optional(dateTime), 'When staff confirmed the self-report'),
+    confirmedBy: z.optional(actor),
   }), { id: 'Check' });
 
 export const RecordedCheck = z.object({
@@ -147,6 +151,9 @@ const REMINDER_KINDS = [
   'fever_or_symptom',
   'special_situation',
   'unmatched_lab_result',
+  'report_missed',
+  'report_missed_follow_up',
+  'report_missed_supervisor',
 ] as const;
 
 export const Reminder = meta(z.object({
@@ -160,6 +167,9 @@ export const Reminder = meta(z.object({
       z.object({ stayId: z.optional(z.string()), roomNumber: z.optional(z.string()), gridCell: z.optional(z.string()), name: z.optional(z.string()), day: z.optional(z.int()), note: z.optional(z.string()) }),
     ),
     createdAt: dateTime,
+    audience: describe(z.optional(z.enum(['facility', 'team_doctor', 'team_on_duty', 'supervisor', 'person'])), "Who it is for (absent: the facility's staff)"),
+    teamId: describe(z.optional(z.string()), 'The team it goes to (team_* audiences)'),
+    slot: describe(z.optional(z.enum(CHECK_SLOTS)), 'The report slot it is about'),
     expiresAt: describe(z.optional(z.int()), 'Unix seconds: DynamoDB TTL removes the reminder then (its lines name people)'),
     delivery: z.object({
       state: z.enum(['pending', 'delivered']),

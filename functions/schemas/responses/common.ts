@@ -31,9 +31,10 @@ export const DayCheckStatus = meta(z.object({
     evening: SLOT_STATUS,
     missing: describe(z.array(z.enum(CHECK_SLOTS)), 'Slots overdue on that date'),
     alert: describe(z.boolean(), 'A fever or symptom was recorded on that date'),
+    selfReported: describe(z.optional(z.array(z.enum(CHECK_SLOTS))), 'Slots the person reported on their own page, not yet confirmed by staff'),
   }), { id: 'DayCheckStatus' });
 
-export const Policy = meta(z.object({ stayDays: z.int(), retestDays: z.array(z.int()), documentDay: z.int() }), { id: 'Policy' });
+export const Policy = meta(z.object({ stayDays: z.int(), retestDays: z.array(z.int()), documentDay: z.int(), reportDeadlines: z.optional(z.object({ morning: z.optional(z.string()), evening: z.optional(z.string()) })) }), { id: 'Policy' });
 
 export const Schedule = meta(z.object({ day1Date: date, retestDates: z.array(date), documentDate: date, endDate: date, releaseDate: date }), { id: 'Schedule', description: 'Dates computed in the facility time zone: day 1 is the arrival date.' });
 

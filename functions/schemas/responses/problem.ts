@@ -8,6 +8,7 @@ import {
   NotFoundError,
   PayloadTooLargeError,
   ServiceUnavailableError,
+  TooManyRequestsError,
   UnauthorizedError,
   UnsupportedMediaTypeError,
   ValidationError,
@@ -33,6 +34,7 @@ const typed: AppError[] = [
   new PayloadTooLargeError(''),
   new UnsupportedMediaTypeError(''),
   new ServiceUnavailableError(),
+  new TooManyRequestsError(),
 ];
 
 /** Every problem type the API answers with: status and title (500 is the unexpected error). */
@@ -94,6 +96,9 @@ export const REASON_CODES = [
   'document_valid',
   'not_assigned',
   'shortening_needs_admin',
+  'no_personal_link',
+  'not_self_reported',
+  'follow_up_done',
   // positive_result, retest_missing, retest_not_negative, no_test_results, ... (release uses the retest ones too)
   ...DOCUMENT_REFUSAL_CODES,
   ...ROOM_REASON_CODES,
