@@ -44,4 +44,6 @@ export const handlerAssets: Readonly<Record<string, HandlerAssets>> = {
   // Release and reissue only store snapshots: any text prints, so they need no glyph check.
   'get-stay-document': PDF_FONTS,
   'download-document': PDF_FONTS,
+  // The person's own page downloads the documents of the released stay (rendered from their snapshots).
+  'me-document': PDF_FONTS,
 };

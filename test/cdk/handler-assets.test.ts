@@ -8,6 +8,7 @@ import { BUNDLED_FONT_FILES } from '../../functions/documents/fonts.js';
 import { jobs, routes } from '../../functions/routes.js';
 import { resetWebAssets, serveAsset } from '../../functions/web/static-assets.js';
 import { copyFilesHooks } from '../../lib/copy-files.js';
+import { VENDOR_FILES } from '../../functions/web/vendor-files.js';
 import { FONT_FILES, handlerAssets, WEB_FILES } from '../../lib/handler-assets.js';
 import { handlerEntry, PROJECT_ROOT } from '../../lib/project-paths.js';
 
@@ -81,8 +82,10 @@ describe('handler assets', () => {
         }
       };
       visit('index.html', String(serveAsset({ file: '' }).body));
-      // Every module of the page (web/*.js but the API reference's script) and the stylesheet.
-      const expected = [...readdirSync(join(PROJECT_ROOT, 'web')).filter((f) => f.endsWith('.js') && f !== 'api-docs.js'), 'app.css'];
+      // Every module of the page (web/*.js but the API reference's script, the local sign-out page's and the
+      // person's own page's me-*.js), the vendored scripts (but the API reference's) and the stylesheet.
+      const own = readdirSync(join(PROJECT_ROOT, 'web')).filter((f) => f.endsWith('.js') && f !== 'api-docs.js' && f !== 'signout-auto.js' && !f.startsWith('me-'));
+      const expected = [...own, ...Object.keys(VENDOR_FILES).filter((f) => f.endsWith('.js') && !f.startsWith('swagger-ui')), 'app.css'];
       expect([...seen].sort()).toEqual(expected.sort());
     } finally {
       if (saved === undefined) delete process.env.WEB_DIR;

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { jobs, routes, type RouteDef } from '../../functions/routes.js';
 import { planHandlers } from '../../lib/route-plan.js';
 import { DOCUMENT_KEY_PATTERN } from '../../lib/table-access.js';
-import { actionsOf, dynamoActions, roleStatements, synth, type Resource } from './synth.js';
+import { actionsOf, dynamoActions, policiesOf, roleStatements, synth, type Resource } from './synth.js';
 
 // Least privilege on the table, per function, from the declarations in
 // functions/routes.ts; and a check that those declarations match what the code
@@ -13,7 +13,7 @@ import { actionsOf, dynamoActions, roleStatements, synth, type Resource } from '
 const real = synth();
 const plans = planHandlers(routes);
 const jobWhat = (name: string) => new RegExp(`^quarantine-desk job ${name} \\(`);
-const allPolicies = () => Object.values(real.template.findResources('AWS::IAM::Policy')) as Resource[];
+const allPolicies = () => policiesOf(real.template);
 
 describe('table permissions', () => {
   it('no policy anywhere grants Scan, a dynamodb wildcard or the whole index set', () => {

@@ -6,7 +6,7 @@ import { jobs, routeKey, routes, type JobDef, type RouteDef } from '../../functi
 import { INDEXES, TABLE_KEYS } from '../../functions/shared/table-design.js';
 import { copyFilesHooks } from '../../lib/copy-files.js';
 import { QuarantineDeskStack, type QuarantineDeskStackProps } from '../../lib/quarantine-desk-stack.js';
-import { lambdaOf } from './synth.js';
+import { lambdaOf, policiesOf } from './synth.js';
 import { planHandlers } from '../../lib/route-plan.js';
 
 // Synth without esbuild (context aws:cdk:bundling-stacks = []): the template is
@@ -30,7 +30,7 @@ function roleActions(template: Template, handler: string): string[] {
   const fns = Object.values(template.findResources('AWS::Lambda::Function', { Properties: { Description: `quarantine-desk ${handler}` } })) as Resource[];
   expect(fns).toHaveLength(1);
   const roleId = fns[0]!.Properties.Role['Fn::GetAtt'][0] as string;
-  const policies = Object.values(template.findResources('AWS::IAM::Policy')) as Resource[];
+  const policies = policiesOf(template);
   return policies
     .filter((p) => p.Properties.Roles.some((r: { Ref: string }) => r.Ref === roleId))
     .flatMap((p) => p.Properties.PolicyDocument.Statement.flatMap((s: { Action: string | string[] }) => [s.Action].flat()));
@@ -160,7 +160,7 @@ describe('functions', () => {
   });
 
   it('DynamoDB permissions only on the table and its indexes', () => {
-    const policies = Object.values(real.template.findResources('AWS::IAM::Policy')) as Resource[];
+    const policies = policiesOf(real.template);
     for (const policy of policies) {
       for (const statement of policy.Properties.PolicyDocument.Statement) {
         if (![statement.Action].flat().some((a: string) => a.startsWith('dynamodb:'))) continue;
@@ -312,7 +312,7 @@ describe('table and sign-in', () => {
     expect(roleActions(real.template, 'lab-results')).toEqual(expect.arrayContaining(['secretsmanager:GetSecretValue']));
     const job = Object.values(real.template.findResources('AWS::Lambda::Function')).find((f: any) => /job deliver-reminders/.test(f.Properties.Description)) as Resource;
     expect(Object.keys(job.Properties.Environment.Variables)).toContain('TOPIC_ARN');
-    const policies = Object.values(real.template.findResources('AWS::IAM::Policy')) as Resource[];
+    const policies = policiesOf(real.template);
     const granted = (action: string) =>
       policies.filter((p) => p.Properties.PolicyDocument.Statement.some((s: { Action: string | string[] }) => [s.Action].flat().includes(action)));
     expect(granted('secretsmanager:GetSecretValue')).toHaveLength(1);

@@ -25,11 +25,23 @@ export function lambdaOf(template: Template, what: string | RegExp): Resource {
   return fns[0]!;
 }
 
+/**
+ * Every IAM policy of the template as an AWS::IAM::Policy resource: the separate ones,
+ * and the inline policies of roles (lib/handler-function.ts keeps a function's grants
+ * inline), each naming its role in `Roles`.
+ */
+export function policiesOf(template: Template): Resource[] {
+  const separate = Object.values(template.findResources('AWS::IAM::Policy')) as Resource[];
+  const inline = Object.entries(template.findResources('AWS::IAM::Role') as Record<string, Resource>).flatMap(([id, role]) =>
+    ((role.Properties.Policies ?? []) as { PolicyName: string; PolicyDocument: unknown }[]).map((p) => ({ Properties: { PolicyName: p.PolicyName, PolicyDocument: p.PolicyDocument, Roles: [{ Ref: id }] } })),
+  );
+  return [...separate, ...inline];
+}
+
 /** Every statement of the policies attached to that Lambda's role. */
 export function roleStatements(template: Template, what: string | RegExp): Statement[] {
   const roleId = lambdaOf(template, what).Properties.Role['Fn::GetAtt'][0] as string;
-  const policies = Object.values(template.findResources('AWS::IAM::Policy')) as Resource[];
-  return policies
+  return policiesOf(template)
     .filter((p) => p.Properties.Roles.some((r: { Ref: string }) => r.Ref === roleId))
     .flatMap((p) => p.Properties.PolicyDocument.Statement as Statement[]);
 }
