@@ -129,7 +129,7 @@ function previewManifest() {
 }
 
 function refusalText(problem) {
-  const issues = (problem.issues || []).map((i) => `${PATH_COLUMNS[i.path] || PATH_COLUMNS[i.path.replace(/\.\d+$/, '')] || i.path}: ${issueText(i)}`);
+  const issues = (problem.issues || []).map((i) => issueText(i, PATH_COLUMNS[i.path] || PATH_COLUMNS[i.path.replace(/\.\d+$/, '')] || i.path));
   const reasons = (problem.reasons || []).map(reasonText);
   return [...reasons, ...issues].join(' · ') || problem.detail || problem.title;
 }

@@ -201,7 +201,7 @@ async function writeCheck(principal: Principal, stay: CareStay, facility: Facili
         urgent: true,
         date: check.date,
         title: `Fever or symptom: room ${stay.roomNumber}`,
-        lines: [{ stayId: stay.stayId, roomNumber: stay.roomNumber, name: stay.person.nameNative, day: check.dayOfStay, note: w.reminderNote }],
+        lines: [{ stayId: stay.stayId, roomNumber: stay.roomNumber, name: stay.person.nameNative, day: check.dayOfStay, note: w.reminderNote, slot: check.slot, temperatureC: check.temperatureC, symptoms: [...check.symptoms] }],
         createdAt: at,
         delivery: { state: 'pending', attempts: 0 },
       };

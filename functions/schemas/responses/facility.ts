@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { FEVER_HISTORY_POLICIES } from '../../domain/document-eligibility.js';
+import { BOARD_FLAGS } from '../../domain/board-flags.js';
 import { actor, date, dateTime, DayCheckStatus, describe, meta, Policy } from './common.js';
 
 export const Facility = meta(z.object({
@@ -30,11 +31,21 @@ export const Board = z.object({
   date,
   counts: z.object({ free: z.int(), occupied: z.int(), cleaning: z.int() }),
   checks: describe(z.object({ missing: z.int(), alerts: z.int() }), 'Occupied rooms with a check overdue today, and rooms with a fever or symptom today'),
+  attention: describe(z.object(Object.fromEntries(BOARD_FLAGS.map((f) => [f, z.int()])) as Record<(typeof BOARD_FLAGS)[number], z.ZodMiniInt>), 'Occupied rooms per state that needs action'),
   rooms: z.array(
     z.object({
       roomNumber: z.string(),
       state: z.enum(ROOM_STATES),
-      occupant: z.optional(z.object({ stayId: z.string(), nameNative: z.string(), nameLatin: z.string(), dayOfStay: z.int(), endDate: date, status: z.string(), checks: DayCheckStatus })),
+      occupant: z.optional(z.object({
+        stayId: z.string(),
+        nameNative: z.string(),
+        nameLatin: z.string(),
+        dayOfStay: z.int(),
+        endDate: date,
+        status: z.string(),
+        checks: DayCheckStatus,
+        flags: describe(z.array(z.enum(BOARD_FLAGS)), 'positive (awaiting transfer), alert (fever or symptom today), missing (a check overdue), retest_due (today), release_due (document day reached), expired (period over, not released); most urgent first'),
+      })),
     }),
   ),
 });
