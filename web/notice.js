@@ -82,6 +82,8 @@ export function showProblem(r, form) {
   const reasons = (p.reasons || []).map(reasonText);
   const zhTitle = lookup(`title.${r.status}`, 'zh');
   const title = lang() === 'zh' && zhTitle ? zhTitle : p.title;
-  banner([title, p.detail, p.issues && p.issues.length ? t('err.fields') : ''], [...reasons, ...placed, ...loose]);
+  // The detail is the server's English sentence: the reasons and issues say it from codes.
+  const detail = lang() === 'zh' && (reasons.length || (p.issues && p.issues.length) || zhTitle) ? '' : p.detail;
+  banner([title, detail, p.issues && p.issues.length ? t('err.fields') : ''], [...reasons, ...placed, ...loose]);
   if (first) first.focus();
 }

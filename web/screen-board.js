@@ -10,6 +10,7 @@ import { $, fill, h } from './dom.js';
 import { lang, register, t } from './i18n.js';
 import { say, showProblem } from './notice.js';
 import { fid } from './state.js';
+import { askTransfer } from './transfer.js';
 
 register({
   en: {
@@ -180,6 +181,23 @@ function tile(room) {
       more.length ? h('span', { class: 'flags' }, more) : '',
       h('span', { class: 'badges' }, checkBadges(o.checks)),
     ),
+    // The action a positive needs, on the tile itself (a button beside the tile's own).
+    flags.includes('positive')
+      ? h('button', {
+          type: 'button',
+          class: 'danger tile-action',
+          'data-action': 'transfer',
+          text: t('xfer.button'),
+          'aria-label': `${t('xfer.button')}: ${room.roomNumber} ${o.nameNative}`,
+          onclick: async () => {
+            const done = await askTransfer({ stayId: o.stayId, roomNumber: room.roomNumber, name: o.nameNative });
+            if (done) {
+              say(done);
+              await load({ quiet: true });
+            }
+          },
+        })
+      : '',
   );
 }
 

@@ -9,6 +9,7 @@ import { clearFieldErrors, formJson, submitting } from './forms.js';
 import { register, t } from './i18n.js';
 import { clearBanner, reasonText, result, say, showProblem } from './notice.js';
 import { showSlip } from './release-slip.js';
+import { askTransfer } from './transfer.js';
 import { isoToLocal, nowLocal, tz } from './time.js';
 
 register({
@@ -205,6 +206,7 @@ function renderStay() {
   for (const el of $$('#view-stay .for-whom')) el.textContent = t('file.for', { name: personName(s.person), room: s.roomNumber });
   // Only an active stay can be released; the server says why otherwise, the button need not offer it.
   $('#release').disabled = s.status !== 'active';
+  $('#transfer').disabled = s.status !== 'active' && s.status !== 'positive';
   const fact = (k, v) => h('div', {}, h('dt', { text: t(k) }), h('dd', { text: v || '—' }));
   fill(
     $('#stay-facts'),
@@ -376,6 +378,16 @@ export default {
     $('#dep-form').addEventListener('submit', saveDeparture);
     $('#sched-form').addEventListener('submit', changeSchedule);
     $('#release').addEventListener('click', release);
+    $('#transfer').addEventListener('click', async () => {
+      const s = opened;
+      const done = await askTransfer({ stayId: s.stayId, roomNumber: s.roomNumber, name: personName(s.person) });
+      if (done && opened === s) {
+        result($('#release-result'), [done]);
+        opened = { ...s, status: 'transferred' };
+        $('#release').disabled = true;
+        $('#transfer').disabled = true;
+      }
+    });
   },
   /** #stay/<stayId> */
   async show(stayId) {

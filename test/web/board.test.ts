@@ -125,4 +125,22 @@ describe('room board at a glance', () => {
     await expect.poll(() => page.evaluate<number>('window.scrollY')).toBe(before);
     await page.context().close();
   });
+
+  it('transfers a positive person from the tile: asked by room and name, the room goes to cleaning', async () => {
+    const page = await signedIn({ width: 1366, height: 768 }, 'zh');
+    const tile = page.locator('#board-grid li', { has: page.locator('.tile.flag-positive') });
+    const room = await tile.getAttribute('data-room');
+    await tile.locator('[data-action="transfer"]').click();
+    expect(await page.locator('dialog.xfer h3').textContent()).toBe(`转运至医院：${room} 房 赵磊`);
+    // Refused without a hospital: said in the dialog, in the page's language, with the field's label.
+    await page.getByRole('button', { name: '确认转运' }).click();
+    await expect.poll(() => page.locator('dialog.xfer .field-error').textContent()).toBe('请填写医院');
+    await page.getByLabel('医院', { exact: true }).fill('郑州市第六人民医院');
+    await page.getByRole('button', { name: '确认转运' }).click();
+    await expect.poll(() => page.locator('#status').textContent()).toContain('已转运至 郑州市第六人民医院');
+    await expect.poll(() => page.locator(`#board-grid li[data-room="${room}"] .state`).textContent()).toBe('清洁中');
+    expect(await page.locator('#board-counts [data-count="positive"]').textContent()).toBe('阳性待转运 0');
+    await screenshot(page, 'board-after-transfer-zh', false);
+    await page.context().close();
+  });
 });
