@@ -123,6 +123,8 @@ export function issueMessage(issue, label) {
     if ((issue.code === 'too_small' && issue.minimum === undefined) || (issue.code === 'too_big' && issue.maximum === undefined)) {
       return lang() === 'zh' ? `${field}：${issue.code === 'too_small' ? '太小或太短' : '太大或太长'}` : `${field}: ${issue.message}`;
     }
+    // In English a rule's own sentence ("Use Latin letters, as in the passport") says more than "wrong format".
+    if (lang() !== 'zh' && (issue.code === 'invalid_format' || issue.code === 'custom') && issue.message && !/^Invalid/.test(issue.message)) return `${field}: ${issue.message}`;
     return t(key, vars);
   }
   return `${field}: ${issue.message}`;
