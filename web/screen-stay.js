@@ -162,6 +162,8 @@ function personName(p) {
   return p.nameLatin && p.nameLatin !== p.nameNative ? `${p.nameNative} ${p.nameLatin}` : p.nameNative;
 }
 async function showStay(stayId) {
+  // A file opens at its top (the board's scroll position would otherwise carry over on a phone).
+  window.scrollTo(0, 0);
   say(t('loading'));
   $('#stay-h').textContent = t('loading');
   $('#stay-facts').replaceChildren();

@@ -119,7 +119,11 @@ describe('room board at a glance', () => {
     const before = await page.evaluate<number>('window.scrollY');
     expect(before).toBeGreaterThan(100);
     await tile.click();
-    await page.locator('#view-stay').waitFor();
+    await page.locator('#view-stay h2').filter({ hasText: 'Emma Martin' }).waitFor();
+    // The file opens at its top, its temperature field on the first screen of the phone.
+    expect(await page.evaluate<number>('window.scrollY')).toBe(0);
+    const temp = await page.locator('#c-temp').boundingBox();
+    expect(temp && temp.y + temp.height).toBeLessThan(844);
     await page.goBack();
     await page.locator('#board-grid .tile').first().waitFor();
     await expect.poll(() => page.evaluate<number>('window.scrollY')).toBe(before);
