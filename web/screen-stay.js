@@ -210,6 +210,8 @@ function renderStay() {
   $('#release').disabled = s.status !== 'active';
   $('#transfer').disabled = s.status !== 'active' && s.status !== 'positive';
   const fact = (k, v) => h('div', {}, h('dt', { text: t(k) }), h('dd', { text: v || '—' }));
+  // A printed file never carries the full document number or phone: paper leaves the desk.
+  const secret = (k, prefix, v) => h('div', {}, h('dt', { text: t(k) }), h('dd', {}, prefix, h('span', { class: 'screen-only', text: v || '—' }), h('span', { class: 'print-only', text: v ? `…${String(v).replace(/\s/g, '').slice(-4)}` : '—' })));
   fill(
     $('#stay-facts'),
     fact('stay.status', t(`status.${s.status}`)),
@@ -220,8 +222,8 @@ function renderStay() {
     fact('stay.documents', s.schedule.documentDate),
     fact('stay.end', s.schedule.endDate),
     fact('stay.arrival', [s.arrival.flightNumber, s.arrival.originCountry, isoToLocal(s.arrival.arrivedAt, tz()).replace('T', ' ')].filter(Boolean).join(' · ')),
-    fact('stay.document', `${t(`doc.${s.person.document.type}`)} ${s.person.document.country} ${s.person.document.number}`),
-    fact('stay.phone', s.person.phone),
+    secret('stay.document', `${t(`doc.${s.person.document.type}`)} ${s.person.document.country} `, s.person.document.number),
+    secret('stay.phone', '', s.person.phone),
     fact('stay.diet', [s.diet, s.ethnicity].filter(Boolean).join(' · ')),
     fact('stay.conditions', (s.specialConditions || []).map((c) => t(`cond.${c}`)).join(', ')),
   );

@@ -12,6 +12,7 @@ let api: TestApi;
 let f: FacilityFixture;
 let browser: Browser;
 let feverRoom: string;
+let docNumber: string;
 
 beforeAll(async () => {
   api = await startApi();
@@ -20,6 +21,7 @@ beforeAll(async () => {
   const res = await api.call('POST', `/facilities/${f.facilityId}/stays`, { token: f.staff, body });
   if (res.status !== 201) throw new Error(res.text);
   feverRoom = res.body.roomNumber;
+  docNumber = (body as { person: { document: { number: string } } }).person.document.number;
   const check = await api.call('POST', `/stays/${res.body.stayId}/checks`, { token: f.staff, body: { slot: 'morning', temperatureC: 38.4, symptoms: ['cough'] } });
   if (check.status !== 201) throw new Error(check.text);
   browser = await launchBrowser();
@@ -79,7 +81,7 @@ describe('messages from codes', () => {
     });
   }
 
-  it('a temperature out of range names the range; the file says the range next to the field', async () => {
+  it('a temperature out of range names the range; a printed file shows neither the full document number nor the phone', async () => {
     const page = await open('zh', '#board', { width: 1366, height: 768 });
     await page.locator('#board-grid button.tile').first().click();
     await page.locator('#view-stay h2').filter({ hasText: '赵磊' }).waitFor();
@@ -90,6 +92,16 @@ describe('messages from codes', () => {
     await page.locator('#check-form button[type="submit"]').click();
     await page.locator('#c-temp-err').waitFor();
     expect(await page.locator('#c-temp-err').textContent()).toBe('体温：不能大于 43.0 °C');
+    // Printed, the file shows only the last four characters of the document number and the phone.
+    const facts = async () => (await page.locator('#stay-facts').innerText()).replace(/\s/g, '');
+    expect(await facts()).toContain('+8613800000000'.slice(-4));
+    await page.emulateMedia({ media: 'print' });
+    const printed = await facts();
+    expect(printed).not.toMatch(/\+?86138/);
+    expect(printed).not.toContain(docNumber.replace(/\s/g, ''));
+    expect(await facts()).toContain(docNumber.replace(/\s/g, '').slice(-4));
+    expect(printed).toMatch(/…\d{4}/);
+    await page.emulateMedia({ media: 'screen' });
     // The English save button reads "Record check for room …" with its space.
     await page.locator('#lang').click();
     const gap = await page.locator('#check-form button[type="submit"]').evaluate((b: { querySelectorAll(s: string): ArrayLike<{ getBoundingClientRect(): { left: number; right: number } }> }) => {
