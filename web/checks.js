@@ -2,6 +2,9 @@
 import { h } from './dom.js';
 import { register, t } from './i18n.js';
 
+/** The fever threshold of functions/domain/checks.ts (FEVER_THRESHOLD_C). */
+export const FEVER_C = 37.3;
+
 register({
   en: {
     'slotShort.morning': 'AM',

@@ -27,7 +27,8 @@ export function formJson(form) {
     let v = el.value.trim();
     if (v === '') continue;
     if (el.dataset.upper !== undefined) v = v.toUpperCase();
-    if (el.dataset.type === 'number') v = Number.isFinite(Number(v)) ? Number(v) : v;
+    // A comma decimal (36,6) is what many keyboards type.
+    if (el.dataset.type === 'number') v = /^-?\d+([.,]\d+)?$/.test(v) ? Number(v.replace(',', '.')) : v;
     if (el.dataset.type === 'numbers') v = v.split(/[\s,，、]+/).filter(Boolean).map((x) => (Number.isFinite(Number(x)) ? Number(x) : x));
     if (el.dataset.type === 'instant') v = localToIso(v, tz());
     setPath(out, el.name, v);

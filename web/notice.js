@@ -4,6 +4,7 @@
 import { $, $$, h } from './dom.js';
 import { clearFieldErrors, fieldFor, labelOf } from './forms.js';
 import { lang, lookup, t } from './i18n.js';
+import { issueMessage, reasonMessage } from './problem-messages.js';
 
 export function say(text) {
   $('#status').textContent = text;
@@ -25,14 +26,14 @@ export function banner(lines, list, kind) {
   b.focus({ preventScroll: false });
 }
 
-export function issueText(issue) {
-  const label = lookup(`issue.${issue.code}`);
-  return lang() === 'zh' && label && issue.code !== 'custom' ? `${label}：${issue.message}` : issue.message;
+/** A field issue in the page's language, from its code (`label`: the field's label). */
+export function issueText(issue, label) {
+  return issueMessage(issue, label);
 }
 
-/** A refusal reason in the page's language when the server sent it (messageZh), else its English message. */
+/** A refusal reason in the page's language, from its code. */
 export function reasonText(x) {
-  return (lang() === 'zh' && x.messageZh) || x.message;
+  return reasonMessage(x);
 }
 
 export function result(el, lines, kind) {
@@ -55,7 +56,7 @@ export function showProblem(r, form) {
   for (const issue of p.issues || []) {
     const el = form && fieldFor(form, issue.path);
     if (!el) {
-      loose.push(`${issue.path}: ${issueText(issue)}`);
+      loose.push(issueText(issue, issue.path));
       continue;
     }
     const anchor = el.closest('fieldset.inline') || el;
@@ -65,7 +66,8 @@ export function showProblem(r, form) {
       msg = h('p', { class: 'field-error', id });
       (anchor.closest('.field') || anchor).append(msg);
     }
-    msg.textContent = msg.textContent ? `${msg.textContent} ${issueText(issue)}` : issueText(issue);
+    const text = issueText(issue, labelOf(el, anchor));
+    msg.textContent = msg.textContent ? `${msg.textContent} ${text}` : text;
     const target = anchor.matches('fieldset') ? $$('input', anchor) : [el];
     for (const c of target) {
       c.setAttribute('aria-invalid', 'true');
@@ -75,11 +77,13 @@ export function showProblem(r, form) {
     }
     first = first || target[0];
     const focusTarget = target[0];
-    placed.push(h('button', { type: 'button', class: 'link', onclick: () => focusTarget.focus() }, `${labelOf(el, anchor)}: ${issueText(issue)}`));
+    placed.push(h('button', { type: 'button', class: 'link', onclick: () => focusTarget.focus() }, text));
   }
   const reasons = (p.reasons || []).map(reasonText);
   const zhTitle = lookup(`title.${r.status}`, 'zh');
   const title = lang() === 'zh' && zhTitle ? zhTitle : p.title;
-  banner([title, p.detail, p.issues && p.issues.length ? t('err.fields') : ''], [...reasons, ...placed, ...loose]);
+  // The detail is the server's English sentence: the reasons and issues say it from codes.
+  const detail = lang() === 'zh' && (reasons.length || (p.issues && p.issues.length) || zhTitle) ? '' : p.detail;
+  banner([title, detail, p.issues && p.issues.length ? t('err.fields') : ''], [...reasons, ...placed, ...loose]);
   if (first) first.focus();
 }

@@ -148,7 +148,7 @@ function refusal(row) {
     const text = t(key, { detail });
     return text === key ? reasonText(r) : text;
   });
-  const issues = (p.issues || []).map((i) => `${i.column || i.path}: ${issueText(i)}`);
+  const issues = (p.issues || []).map((i) => issueText(i, i.column || i.path));
   return [...reasons, ...issues].join(' · ') || p.detail || '';
 }
 

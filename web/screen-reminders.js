@@ -4,6 +4,7 @@ import { api } from './api.js';
 import { $, fill, h } from './dom.js';
 import { register, t } from './i18n.js';
 import { say, showProblem } from './notice.js';
+import { FEVER_C } from './checks.js';
 import { fid } from './state.js';
 
 register({
@@ -12,14 +13,54 @@ register({
     'reminders.unavailable': 'Reminders are not available on this server yet.',
     'reminders.none': 'No reminders.',
     'reminders.urgent': 'Urgent',
+    'rk.retest_due': 'Retest due',
+    'rk.retest_overdue': 'Retest overdue',
+    'rk.documents_due': 'Release documents due',
+    'rk.expired_isolation': 'Isolation period ended, not released',
+    'rk.positive_result': 'Positive result: transfer to hospital',
+    'rk.fever_or_symptom': 'Fever or symptom',
+    'rk.special_situation': 'Special situation',
+    'rk.unmatched_lab_result': 'Lab result without a person',
+    'rl.who': 'Room {room} {name}',
+    'rl.fever': 'fever {temp} °C',
+    'rl.temp': '{temp} °C',
   },
   zh: {
     'reminders.title': '提醒',
     'reminders.unavailable': '本服务器暂不提供提醒。',
     'reminders.none': '没有提醒。',
     'reminders.urgent': '紧急',
+    'rk.retest_due': '今日复检',
+    'rk.retest_overdue': '复检逾期',
+    'rk.documents_due': '待出具解除隔离文书',
+    'rk.expired_isolation': '隔离期已满未解除',
+    'rk.positive_result': '阳性结果：转运至医院',
+    'rk.fever_or_symptom': '发热或症状',
+    'rk.special_situation': '特殊情况',
+    'rk.unmatched_lab_result': '无法匹配人员的检测结果',
+    'rl.who': '{room} 房 {name}',
+    'rl.fever': '发热 {temp} °C',
+    'rl.temp': '体温 {temp} °C',
   },
 });
+
+/** "112 房 赵磊": room and name, never the stay id. */
+function who(l) {
+  return l.roomNumber ? t('rl.who', { room: l.roomNumber, name: l.name || '' }).trim() : l.name || '';
+}
+
+/** What the line says, from its fields in the page's language ("发热 38.4 °C · 咳嗽"). */
+export function lineText(x, l) {
+  const parts = [];
+  if (typeof l.temperatureC === 'number') parts.push(t(l.temperatureC >= FEVER_C ? 'rl.fever' : 'rl.temp', { temp: l.temperatureC.toFixed(1) }));
+  for (const s of l.symptoms || []) if (s !== 'fever' || typeof l.temperatureC !== 'number') parts.push(t(`sym.${s}`));
+  if (l.slot) parts.push(t(`slot.${l.slot}`));
+  if (x.kind === 'special_situation' && l.note) parts.push(t(`kind.${l.note}`));
+  if (l.day) parts.push(t('board.day', { n: l.day }));
+  // Lines without fields (older reminders, unmatched samples) keep the server's text.
+  if (!parts.length || (x.kind !== 'fever_or_symptom' && x.kind !== 'special_situation' && !l.stayId)) parts.push(l.note || '');
+  return parts.filter(Boolean).join(' · ');
+}
 
 async function showReminders() {
   const out = $('#reminders-out');
@@ -35,10 +76,10 @@ async function showReminders() {
     h('ul', { class: 'plain card' }, list.map((x) =>
       h('li', {},
         x.urgent ? h('strong', { class: 'urgent', text: `${t('reminders.urgent')} · ` }) : '',
-        h('strong', { text: x.title || x.kind }),
+        h('strong', { text: t(`rk.${x.kind}`) }),
         ' ',
         h('span', { class: 'meta', text: x.date || '' }),
-        h('ul', {}, (x.lines || []).map((l) => h('li', {}, l.stayId ? h('a', { href: `#stay/${l.stayId}`, text: [l.roomNumber, l.name].filter(Boolean).join(' ') || l.stayId }) : '', ` ${l.day ? t('board.day', { n: l.day }) : ''} ${l.note || ''}`))),
+        h('ul', {}, (x.lines || []).map((l) => h('li', {}, l.stayId ? h('a', { href: `#stay/${l.stayId}`, text: who(l) }) : who(l), ` ${lineText(x, l)}`))),
       ),
     )),
   );
@@ -50,4 +91,5 @@ export default {
     $('#reminders-refresh').addEventListener('click', showReminders);
   },
   show: showReminders,
+  relabel: showReminders,
 };

@@ -10,6 +10,7 @@ import { register, t } from './i18n.js';
 import { clearBanner, reasonText, result, say, showProblem } from './notice.js';
 import { initPersonalLink, readingBy, selfReportActions, showPersonalLink } from './personal-link.js';
 import { showSlip } from './release-slip.js';
+import { askTransfer } from './transfer.js';
 import { isoToLocal, nowLocal, tz } from './time.js';
 
 register({
@@ -162,6 +163,8 @@ function personName(p) {
   return p.nameLatin && p.nameLatin !== p.nameNative ? `${p.nameNative} ${p.nameLatin}` : p.nameNative;
 }
 async function showStay(stayId) {
+  // A file opens at its top (the board's scroll position would otherwise carry over on a phone).
+  window.scrollTo(0, 0);
   say(t('loading'));
   $('#stay-h').textContent = t('loading');
   $('#stay-facts').replaceChildren();
@@ -206,7 +209,10 @@ function renderStay() {
   for (const el of $$('#view-stay .for-whom')) el.textContent = t('file.for', { name: personName(s.person), room: s.roomNumber });
   // Only an active stay can be released; the server says why otherwise, the button need not offer it.
   $('#release').disabled = s.status !== 'active';
+  $('#transfer').disabled = s.status !== 'active' && s.status !== 'positive';
   const fact = (k, v) => h('div', {}, h('dt', { text: t(k) }), h('dd', { text: v || '—' }));
+  // A printed file never carries the full document number or phone: paper leaves the desk.
+  const secret = (k, prefix, v) => h('div', {}, h('dt', { text: t(k) }), h('dd', {}, prefix, h('span', { class: 'screen-only', text: v || '—' }), h('span', { class: 'print-only', text: v ? `…${String(v).replace(/\s/g, '').slice(-4)}` : '—' })));
   fill(
     $('#stay-facts'),
     fact('stay.status', t(`status.${s.status}`)),
@@ -217,8 +223,8 @@ function renderStay() {
     fact('stay.documents', s.schedule.documentDate),
     fact('stay.end', s.schedule.endDate),
     fact('stay.arrival', [s.arrival.flightNumber, s.arrival.originCountry, isoToLocal(s.arrival.arrivedAt, tz()).replace('T', ' ')].filter(Boolean).join(' · ')),
-    fact('stay.document', `${t(`doc.${s.person.document.type}`)} ${s.person.document.country} ${s.person.document.number}`),
-    fact('stay.phone', s.person.phone),
+    secret('stay.document', `${t(`doc.${s.person.document.type}`)} ${s.person.document.country} `, s.person.document.number),
+    secret('stay.phone', '', s.person.phone),
     fact('stay.diet', [s.diet, s.ethnicity].filter(Boolean).join(' · ')),
     fact('stay.conditions', (s.specialConditions || []).map((c) => t(`cond.${c}`)).join(', ')),
   );
@@ -379,6 +385,16 @@ export default {
     $('#dep-form').addEventListener('submit', saveDeparture);
     $('#sched-form').addEventListener('submit', changeSchedule);
     $('#release').addEventListener('click', release);
+    $('#transfer').addEventListener('click', async () => {
+      const s = opened;
+      const done = await askTransfer({ stayId: s.stayId, roomNumber: s.roomNumber, name: personName(s.person) });
+      if (done && opened === s) {
+        result($('#release-result'), [done]);
+        opened = { ...s, status: 'transferred' };
+        $('#release').disabled = true;
+        $('#transfer').disabled = true;
+      }
+    });
   },
   /** #stay/<stayId> */
   async show(stayId) {

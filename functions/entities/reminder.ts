@@ -37,6 +37,10 @@ export interface ReminderLine {
   name?: string;
   day?: number;
   note?: string;
+  /** A fever or symptom line: the reading, so a page can say it in its own language. */
+  slot?: string;
+  temperatureC?: number;
+  symptoms?: string[];
 }
 
 export interface Reminder {

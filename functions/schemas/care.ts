@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { CHECK_SLOTS, hasOneDecimalAtMost, SYMPTOMS, TEMPERATURE_MAX_C, TEMPERATURE_MIN_C } from '../domain/checks.js';
 import { DEPARTURE_MODES, SITUATION_KINDS } from '../domain/care-kinds.js';
+import { crossFieldRule } from '../shared/validation.js';
 import { calendarDate, cleanText, countryCode, instant } from './common.js';
 
 // Inputs of daily care: temperature checks, special situations, return travel,
@@ -9,7 +10,7 @@ import { calendarDate, cleanText, countryCode, instant } from './common.js';
 const temperatureC = z.number({ message: 'Give the temperature in °C as a number, e.g. 36.6' }).check(
   z.gte(TEMPERATURE_MIN_C, `The temperature must be at least ${TEMPERATURE_MIN_C.toFixed(1)} °C`),
   z.lte(TEMPERATURE_MAX_C, `The temperature must be at most ${TEMPERATURE_MAX_C.toFixed(1)} °C`),
-  z.refine(hasOneDecimalAtMost, 'Use one decimal, e.g. 36.6'),
+  z.refine(hasOneDecimalAtMost, { message: 'Use one decimal, e.g. 36.6', params: { code: 'one_decimal' } }),
 );
 const symptoms = z.array(z.enum(SYMPTOMS)).check(
   z.maxLength(SYMPTOMS.length),
@@ -63,17 +64,12 @@ export const SetDepartureInput = z
     departureAt: instant,
   })
   .check(
-    z.superRefine((v, ctx) => {
-      const n = v.number === '' ? undefined : v.number;
-      if ((v.mode === 'flight' || v.mode === 'train') && !n) {
-        ctx.addIssue({ code: 'custom', path: ['number'], message: `Give the ${v.mode} number` });
-      } else if (n && v.mode === 'flight' && !FLIGHT_NUMBER.test(n)) {
-        ctx.addIssue({ code: 'custom', path: ['number'], message: 'Use an IATA flight number, e.g. CA936' });
-      } else if (n && v.mode === 'train' && !TRAIN_NUMBER.test(n)) {
-        ctx.addIssue({ code: 'custom', path: ['number'], message: 'Use a train number, e.g. G1234' });
-      } else if (n && (v.mode === 'car' || v.mode === 'bus') && !ROAD_NUMBER.test(n)) {
-        ctx.addIssue({ code: 'custom', path: ['number'], message: 'Use letters, digits, spaces or - (a plate or line number)' });
-      }
+    crossFieldRule<{ mode: string; number?: string }>((v, add) => {
+      const n = typeof v.number === 'string' && v.number.trim() !== '' ? v.number.trim().toUpperCase() : undefined;
+      if ((v.mode === 'flight' || v.mode === 'train') && !n) add(['number'], 'number_required', `Give the ${v.mode} number`);
+      else if (n && v.mode === 'flight' && !FLIGHT_NUMBER.test(n)) add(['number'], 'flight_number', 'Use an IATA flight number, e.g. CA936');
+      else if (n && v.mode === 'train' && !TRAIN_NUMBER.test(n)) add(['number'], 'train_number', 'Use a train number, e.g. G1234');
+      else if (n && (v.mode === 'car' || v.mode === 'bus') && !ROAD_NUMBER.test(n)) add(['number'], 'road_number', 'Use letters, digits, spaces or - (a plate or line number)');
     }),
   );
 export type SetDepartureInput = z.infer<typeof SetDepartureInput>;

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { crossFieldRule } from '../shared/validation.js';
 import { calendarDate, cleanText, countryCode, instant, roomNumber } from './common.js';
 
 export const SPECIAL_CONDITIONS = [
@@ -20,7 +21,7 @@ const PersonInput = z.strictObject({
   nameNative: cleanText(100, 'name').check(z.minLength(1)),
   nameLatin: cleanText(100, 'name').check(z.minLength(1), z.regex(/^[\p{Script=Latin} .,'-]+$/u, 'Use Latin letters, as in the passport')),
   sex: z.enum(['F', 'M', 'X']),
-  birthDate: calendarDate.check(z.refine((d) => d >= '1900-01-01' && d <= new Date().toISOString().slice(0, 10), 'Birth date must be in the past')),
+  birthDate: calendarDate.check(z.refine((d) => d >= '1900-01-01' && d <= new Date().toISOString().slice(0, 10), { message: 'Birth date must be in the past', params: { code: 'birth_date_future' } })),
   nationality: countryCode,
   document: TravelDocumentInput,
   phone: z.string().check(z.trim(), z.regex(/^\+?[0-9][0-9 ()-]{4,24}$/, 'Use digits, optionally starting with + and a country code')),
@@ -45,14 +46,14 @@ export const RegisterStayInput = z
     roomNumber: z.optional(roomNumber),
   })
   .check(
-    z.superRefine((v, ctx) => {
-      if (v.category === 'inbound' && !v.arrival.originCountry) {
-        ctx.addIssue({ code: 'custom', path: ['arrival', 'originCountry'], message: 'Inbound travellers need the origin country' });
-      }
-      const arrived = Date.parse(v.arrival.arrivedAt);
+    crossFieldRule<{ category: string; arrival: { arrivedAt: string; originCountry?: string } }>((v, add) => {
+      const arrival = (v.arrival ?? {}) as { arrivedAt?: unknown; originCountry?: unknown };
+      if (v.category === 'inbound' && !arrival.originCountry) add(['arrival', 'originCountry'], 'origin_required', 'Inbound travellers need the origin country');
+      const arrived = typeof arrival.arrivedAt === 'string' ? Date.parse(arrival.arrivedAt) : NaN;
+      if (Number.isNaN(arrived)) return;
       // Manifests are registered ahead of landing, but not days ahead; old arrivals are typos.
-      if (arrived > Date.now() + 2 * 86_400_000) ctx.addIssue({ code: 'custom', path: ['arrival', 'arrivedAt'], message: 'Arrival is more than 2 days in the future' });
-      if (arrived < Date.now() - 60 * 86_400_000) ctx.addIssue({ code: 'custom', path: ['arrival', 'arrivedAt'], message: 'Arrival is more than 60 days in the past' });
+      if (arrived > Date.now() + 2 * 86_400_000) add(['arrival', 'arrivedAt'], 'arrival_too_far_ahead', 'Arrival is more than 2 days in the future');
+      if (arrived < Date.now() - 60 * 86_400_000) add(['arrival', 'arrivedAt'], 'arrival_too_old', 'Arrival is more than 60 days in the past');
     }),
   );
 

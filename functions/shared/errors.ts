@@ -5,6 +5,10 @@ export interface FieldIssue {
   path: string;
   message: string;
   code: string;
+  /** too_small: the least allowed (length or value). */
+  minimum?: number;
+  /** too_big: the most allowed. */
+  maximum?: number;
 }
 
 export abstract class AppError extends Error {

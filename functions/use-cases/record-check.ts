@@ -218,7 +218,7 @@ export async function writeCheck(principal: Principal, stay: CareStay, facility:
         audience: teamId ? 'team_doctor' : 'facility',
         ...(teamId ? { teamId } : {}),
         title: `Fever or symptom: ${placeLabel(stay)}`,
-        lines: [{ stayId: stay.stayId, ...placeFields(stay), name: stay.person.nameNative, day: check.dayOfStay, note: w.reminderNote }],
+        lines: [{ stayId: stay.stayId, ...placeFields(stay), name: stay.person.nameNative, day: check.dayOfStay, note: w.reminderNote, slot: check.slot, temperatureC: check.temperatureC, symptoms: [...check.symptoms] }],
         createdAt: at,
         delivery: { state: 'pending', attempts: 0 },
       };

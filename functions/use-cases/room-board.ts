@@ -1,9 +1,10 @@
 import { listRooms, type Occupant, type Room, type RoomState } from '../entities/room.js';
-import { localDate } from '../domain/calendar.js';
+import { addDays, localDate } from '../domain/calendar.js';
 import { dayCheckStatus, type CheckMarks, type DayCheckStatus } from '../domain/checks.js';
-import { dayOfStay } from '../domain/schedule.js';
+import { dateOfDay, dayOfStay, type StayPolicy } from '../domain/schedule.js';
 import type { Principal } from '../shared/principal.js';
 import { loadFacilityFor } from './load-facility.js';
+import { BOARD_FLAGS, type BoardFlag } from '../domain/board-flags.js';
 
 // The room board (挂图作战): every room, its state, who is in it, their day of stay
 // and today's temperature checks (done, pending, missing). Still one Query: the
@@ -18,6 +19,8 @@ export interface BoardOccupant {
   endDate: string;
   status: string;
   checks: DayCheckStatus;
+  /** What needs doing about this person today, most urgent first (BOARD_FLAGS). */
+  flags: BoardFlag[];
 }
 
 export interface BoardRoom {
@@ -36,6 +39,30 @@ export interface BoardRoom {
   inspectedBy?: string;
 }
 
+/**
+ * The states a tile shows, most urgent first: a positive result awaiting transfer, a
+ * fever or symptom today, a check overdue, the retest due today, the document day
+ * reached (release can be considered), the observation period over but not released.
+ */
+
+/**
+ * A person's flags from what the room carries (no second read). The document date
+ * is counted back from the end date, so a changed period moves it too; retest days
+ * follow the facility's policy from day 1.
+ */
+export function boardFlags(o: { day1Date: string; endDate: string; status: string }, checks: DayCheckStatus, policy: StayPolicy, today: string): BoardFlag[] {
+  const flags: BoardFlag[] = [];
+  const positive = o.status === 'positive';
+  if (positive) flags.push('positive');
+  if (checks.alert) flags.push('alert');
+  if (checks.missing.length) flags.push('missing');
+  if (!positive && policy.retestDays.some((d) => dateOfDay(o.day1Date, d) === today)) flags.push('retest_due');
+  const documentDate = addDays(o.endDate, policy.documentDay - policy.stayDays);
+  if (!positive && today > o.endDate) flags.push('expired');
+  else if (!positive && today >= documentDate) flags.push('release_due');
+  return flags;
+}
+
 export interface Board {
   facilityId: string;
   date: string;
@@ -46,6 +73,8 @@ export interface Board {
   checks: { missing: number; alerts: number };
   /** Each floor's rooms by state, in floor order. */
   floors: { floor: string; rooms: number; counts: Record<RoomState, number> }[];
+  /** Occupied rooms per flag (a room counts once per flag one of its occupants shows). */
+  attention: Record<BoardFlag, number>;
   rooms: BoardRoom[];
 }
 
@@ -70,6 +99,7 @@ export async function roomBoard(principal: Principal, facilityId: string, now = 
   const checks = { missing: 0, alerts: 0 };
   const beds = { total: 0, used: 0, free: 0 };
   const floors = new Map<string, { floor: string; rooms: number; counts: Record<RoomState, number> }>();
+  const attention = Object.fromEntries(BOARD_FLAGS.map((f) => [f, 0])) as Record<BoardFlag, number>;
   const board = rooms.map((r): BoardRoom => {
     counts[r.state]++;
     beds.total += r.capacity;
@@ -93,8 +123,11 @@ export async function roomBoard(principal: Principal, facilityId: string, now = 
       });
       if (status.missing.length) checks.missing++;
       if (status.alert) checks.alerts++;
-      return { stayId: o.stayId, nameNative: o.nameNative, nameLatin: o.nameLatin, dayOfStay: dayOfStay(o.day1Date, today), endDate: o.endDate, status: o.status, checks: status };
+      const flags = boardFlags(o, status, facility.policy, today);
+      return { stayId: o.stayId, nameNative: o.nameNative, nameLatin: o.nameLatin, dayOfStay: dayOfStay(o.day1Date, today), endDate: o.endDate, status: o.status, checks: status, flags };
     });
+    const roomFlags = new Set(occupants.flatMap((o) => o.flags));
+    for (const f of roomFlags) attention[f]++;
     return {
       roomNumber: r.roomNumber,
       state: r.state,
@@ -109,5 +142,5 @@ export async function roomBoard(principal: Principal, facilityId: string, now = 
     };
   });
   const floorList = [...floors.values()].sort((a, b) => a.floor.localeCompare(b.floor, 'en', { numeric: true }));
-  return { facilityId, date: today, inspectionRequired: facility.roomReadiness?.inspectionRequired === true, counts, beds, checks, floors: floorList, rooms: board };
+  return { facilityId, date: today, inspectionRequired: facility.roomReadiness?.inspectionRequired === true, counts, beds, checks, floors: floorList, attention, rooms: board };
 }

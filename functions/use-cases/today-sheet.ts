@@ -96,7 +96,9 @@ async function staysPresentOn(facilityId: string, date: string): Promise<Stay[]>
   const stays: Stay[] = [];
   let startKey: Record<string, unknown> | undefined;
   do {
-    const page = await queryFacilityStays({ facilityId, fromDay1: addDays(date, -(MAX_STAY_DAYS - 1)), toDay1: date, onDate: date, limit: 200, startKey });
+    // No end-date filter: a person past the end date who is not released yet is still
+    // in the room and eats (an open stay is present on every date since day 1).
+    const page = await queryFacilityStays({ facilityId, fromDay1: addDays(date, -(MAX_STAY_DAYS - 1)), toDay1: date, limit: 200, startKey });
     // Anonymized stays are closed long ago: never on a day's sheet.
     for (const s of page.stays) if (!isAnonymized(s)) stays.push(s);
     startKey = page.lastKey;

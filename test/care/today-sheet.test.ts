@@ -70,6 +70,19 @@ describe('daily facility sheet', () => {
     expect(tomorrow.body.occupants.every((o: { checks: { morning: string } }) => o.checks.morning === 'pending')).toBe(true);
   });
 
+  it('counts a person past the end date who is not released yet: the board and the sheet agree', async () => {
+    const g = await facilityWithRooms(api, 3);
+    const overdue = await stayArrived(api, g, 16, { nameNative: '赵磊', nameLatin: 'ZHAO Lei' });
+    const current = await stayArrived(api, g, 4);
+    const sheet = (await api.call('GET', `/facilities/${g.facilityId}/today`, { token: g.staff })).body;
+    expect(sheet.occupants.map((o: { stayId: string }) => o.stayId).sort()).toEqual([overdue.stayId, current.stayId].sort());
+    expect(sheet.summary.occupants).toBe(2);
+    for (const meal of sheet.meals) expect(meal.portions).toBe(2);
+    const board = (await api.call('GET', `/facilities/${g.facilityId}/board`, { token: g.staff })).body;
+    expect(board.counts.occupied).toBe(2);
+    expect(board.attention.expired).toBe(1);
+  });
+
   it('serves meals on the arrival day only from the arrival time on', async () => {
     const g = await facilityWithRooms(api, 1);
     // Arrived at 14:00 Shanghai yesterday: dinner only on that date.

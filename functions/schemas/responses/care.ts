@@ -164,7 +164,17 @@ export const Reminder = meta(z.object({
     date: describe(date, 'Local date (facility time zone) the reminder is about'),
     title: z.string(),
     lines: z.array(
-      z.object({ stayId: z.optional(z.string()), roomNumber: z.optional(z.string()), gridCell: z.optional(z.string()), name: z.optional(z.string()), day: z.optional(z.int()), note: z.optional(z.string()) }),
+      z.object({
+        stayId: z.optional(z.string()),
+        roomNumber: z.optional(z.string()),
+        gridCell: z.optional(z.string()),
+        name: z.optional(z.string()),
+        day: z.optional(z.int()),
+        note: describe(z.optional(z.string()), 'English text for logs and notifications; pages render the line from its fields'),
+        slot: describe(z.optional(z.string()), 'fever_or_symptom: the check slot'),
+        temperatureC: describe(z.optional(z.number()), 'fever_or_symptom: the reading'),
+        symptoms: describe(z.optional(z.array(z.string())), 'fever_or_symptom: symptom codes'),
+      }),
     ),
     createdAt: dateTime,
     audience: describe(z.optional(z.enum(['facility', 'team_doctor', 'team_on_duty', 'supervisor', 'person'])), "Who it is for (absent: the facility's staff)"),

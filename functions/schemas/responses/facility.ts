@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { FEVER_HISTORY_POLICIES } from '../../domain/document-eligibility.js';
-import { actor, date, dateTime, DayCheckStatus, describe, meta, Policy } from './common.js';
+import { actor, dateTime, describe, meta, Policy } from './common.js';
 
 export const Facility = meta(z.object({
     facilityId: z.string(),
@@ -26,22 +26,6 @@ export const AddRoomsResult = z.object({
 });
 
 export const FreedRoom = z.object({ facilityId: z.string(), roomNumber: z.string(), state: z.literal('free') });
-
-const ROOM_STATES = ['free', 'occupied', 'cleaning'] as const;
-
-export const Board = z.object({
-  facilityId: z.string(),
-  date,
-  counts: z.object({ free: z.int(), occupied: z.int(), cleaning: z.int() }),
-  checks: describe(z.object({ missing: z.int(), alerts: z.int() }), 'Occupied rooms with a check overdue today, and rooms with a fever or symptom today'),
-  rooms: z.array(
-    z.object({
-      roomNumber: z.string(),
-      state: z.enum(ROOM_STATES),
-      occupant: z.optional(z.object({ stayId: z.string(), nameNative: z.string(), nameLatin: z.string(), dayOfStay: z.int(), endDate: date, status: z.string(), checks: DayCheckStatus })),
-    }),
-  ),
-});
 
 const counts = z.record(z.string(), z.int());
 

@@ -67,6 +67,16 @@ export const ISSUE_CODES = [
   'unknown_facility',
   'nothing_to_correct',
   'too_many_corrections',
+  // Cross-field rules (functions/shared/validation.ts crossFieldRule).
+  'origin_required',
+  'arrival_too_far_ahead',
+  'arrival_too_old',
+  'number_required',
+  'flight_number',
+  'train_number',
+  'road_number',
+  'birth_date_future',
+  'one_decimal',
   // Characters never right in text (domain/text-hygiene.ts).
   ...TEXT_PROBLEM_CODES,
   ...MANIFEST_ISSUE_CODES,
@@ -111,6 +121,8 @@ export const FieldIssue = meta(z.object({
     path: describe(z.string(), 'Dotted path of the field, e.g. person.document.number, or (body)'),
     message: z.string(),
     code: z.enum(ISSUE_CODES),
+    minimum: describe(z.optional(z.number()), 'too_small: the least allowed length or value'),
+    maximum: describe(z.optional(z.number()), 'too_big: the most allowed length or value'),
   }), { id: 'FieldIssue' });
 
 const messageZh = describe(z.optional(z.string()), 'The same in Chinese, where the code has one');

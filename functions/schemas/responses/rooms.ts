@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { actor, date, dateTime, DayCheckStatus, describe } from './common.js';
+import { BOARD_FLAGS } from '../../domain/board-flags.js';
 import { FieldIssue, Reason } from './problem.js';
 import { problemFields } from './stay.js';
 
@@ -8,7 +9,19 @@ import { problemFields } from './stay.js';
 const ROOM_STATES = ['free', 'occupied', 'cleaning', 'inspected'] as const;
 const stateCounts = z.object({ free: z.int(), occupied: z.int(), cleaning: z.int(), inspected: z.int() });
 
-const BoardOccupant = z.object({ stayId: z.string(), nameNative: z.string(), nameLatin: z.string(), dayOfStay: z.int(), endDate: date, status: z.string(), checks: DayCheckStatus });
+const BoardOccupant = z.object({
+  stayId: z.string(),
+  nameNative: z.string(),
+  nameLatin: z.string(),
+  dayOfStay: z.int(),
+  endDate: date,
+  status: z.string(),
+  checks: DayCheckStatus,
+  flags: describe(
+    z.array(z.enum(BOARD_FLAGS)),
+    'positive (awaiting transfer), alert (fever or symptom today), missing (a check overdue), retest_due (today), release_due (document day reached), expired (period over, not released); most urgent first',
+  ),
+});
 
 export const Board = z.object({
   facilityId: z.string(),
@@ -18,6 +31,10 @@ export const Board = z.object({
   beds: z.object({ total: z.int(), used: z.int(), free: z.int() }),
   checks: describe(z.object({ missing: z.int(), alerts: z.int() }), 'Occupants with a check overdue today, and with a fever or symptom today'),
   floors: z.array(z.object({ floor: describe(z.string(), '"" for rooms without a floor'), rooms: z.int(), counts: stateCounts })),
+  attention: describe(
+    z.object(Object.fromEntries(BOARD_FLAGS.map((f) => [f, z.int()])) as Record<(typeof BOARD_FLAGS)[number], z.ZodMiniInt>),
+    'Occupied rooms per flag one of their occupants shows',
+  ),
   rooms: z.array(
     z.object({
       roomNumber: z.string(),
