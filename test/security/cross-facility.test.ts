@@ -161,6 +161,32 @@ const probes: Record<string, () => Probe[]> = {
   'GET /stays/{stayId}/tests': () => [{ path: `/stays/${active.stayId}/tests`, status: 403 }],
   'GET /facilities/{facilityId}/reminders': () => [{ path: `/facilities/${a.facilityId}/reminders`, status: 403 }],
   'GET /facilities/{facilityId}/stats': () => [{ path: `/facilities/${a.facilityId}/stats`, status: 403 }],
+  // Home isolation: a programme is admin's; A's teams, worklists and stays are not B's.
+  'POST /home-programmes': () => [{ path: '/home-programmes', body: { facilityId: evilFacility, name: 'Evil', timeZone: 'Asia/Shanghai', level: 'district' }, status: 403 }],
+  'POST /facilities/{facilityId}/teams': () => [
+    {
+      path: `/facilities/${a.facilityId}/teams`,
+      body: { teamId: 'evil', name: 'Evil', members: { cadre: { name: 'A', phone: '+86 139 0000 0001' }, doctor: { name: 'B', phone: '+86 139 0000 0002' }, police: { name: 'C', phone: '+86 139 0000 0003' } }, gridCells: ['G-99'] },
+      status: 403,
+    },
+  ],
+  'GET /facilities/{facilityId}/teams': () => [{ path: `/facilities/${a.facilityId}/teams`, status: 403 }],
+  'GET /facilities/{facilityId}/teams/{teamId}/worklist': () => [{ path: `/facilities/${a.facilityId}/teams/t1/worklist`, status: 403 }],
+  'PUT /stays/{stayId}/team': () => [{ method: 'PUT', path: `/stays/${active.stayId}/team`, body: { teamId: 'evil', reason: 'probe' }, status: 403 }],
+  'POST /stays/{stayId}/continue-at-home': () => [
+    { path: `/stays/${active.stayId}/continue-at-home`, body: { programmeId: 'evil', home: { address: '1 Long Road', community: 'Evil', gridCell: 'G-99' }, reason: 'probe' }, status: 403 },
+  ],
+  'POST /stays/{stayId}/end-check': () => [{ path: `/stays/${active.stayId}/end-check`, body: { fit: true }, status: 403 }],
+  'GET /stays/{stayId}/schedule-ledger': () => [{ path: `/stays/${active.stayId}/schedule-ledger`, status: 403 }],
+  // The person's own page: links, confirmations, requests and follow-ups of A's stays are not B's.
+  'POST /stays/{stayId}/personal-link': () => [{ path: `/stays/${active.stayId}/personal-link`, status: 403 }],
+  'GET /stays/{stayId}/personal-link': () => [{ path: `/stays/${active.stayId}/personal-link`, status: 403 }],
+  'POST /stays/{stayId}/personal-link/revoke': () => [{ path: `/stays/${active.stayId}/personal-link/revoke`, status: 403 }],
+  'POST /stays/{stayId}/checks/{checkId}/confirm': () => [{ path: `/stays/${active.stayId}/checks/${activeCheckId}/confirm`, status: 403 }],
+  'GET /facilities/{facilityId}/requests': () => [{ path: `/facilities/${a.facilityId}/requests`, status: 403 }],
+  'POST /stays/{stayId}/requests/{requestId}': () => [{ path: `/stays/${active.stayId}/requests/R-probe`, body: { status: 'done' }, status: 403 }],
+  'GET /facilities/{facilityId}/follow-ups': () => [{ path: `/facilities/${a.facilityId}/follow-ups`, status: 403 }],
+  'POST /stays/{stayId}/follow-ups/{followUpId}/done': () => [{ path: `/stays/${active.stayId}/follow-ups/2026-12-02-morning/done`, body: { note: 'probe' }, status: 403 }],
 };
 const evilFacility = uniqueId('evil');
 
