@@ -73,7 +73,7 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
     await new Promise<void>((resolve) => server.listen(o.port, '127.0.0.1', resolve));
     const port = (server.address() as AddressInfo).port;
     process.env.PUBLIC_BASE_URL ??= `http://localhost:${port}`;
-    oidc = createLocalProvider({ baseUrl: `http://localhost:${port}`, keys: providerKeys, accountsFile, idTokenSeconds: o.idTokenSeconds, stateFile: o.persist ? join(o.dataDir, 'oidc-state.json') : undefined });
+    oidc = await createLocalProvider({ baseUrl: `http://localhost:${port}`, keys: providerKeys, accountsFile, idTokenSeconds: o.idTokenSeconds, stateFile: o.persist ? join(o.dataDir, 'oidc-state.json') : undefined });
     // The page signs in against it; the API finds its keys by discovery, as API Gateway finds Cognito's.
     process.env.OIDC_ISSUER = oidc.issuer;
     process.env.OIDC_CLIENT_ID = oidc.clientId;

@@ -1,3 +1,4 @@
+import { assertAdmin } from '../shared/principal.js';
 import { RoomPolicyInput, RoomReadinessInput } from '../schemas/rooms.js';
 import { httpHandler, json } from '../shared/http.js';
 import { parseInput } from '../shared/validation.js';
@@ -10,6 +11,8 @@ export const handler = httpHandler('staff', async (req) => {
     case 'POST /facilities/{facilityId}/rooms/{roomNumber}/inspect':
       return json(200, await roomReadinessStep(req.principal, facilityId, req.param('roomNumber'), 'inspect'));
     case 'PUT /facilities/{facilityId}/room-policy':
+      // Admin only: staff get 403 whatever they send, before the body is read.
+      assertAdmin(req.principal);
       return json(200, await setRoomPolicy(req.principal, facilityId, parseInput(RoomPolicyInput, req.body)));
     default:
       return json(200, await roomReadinessBulk(req.principal, facilityId, parseInput(RoomReadinessInput, req.body)));

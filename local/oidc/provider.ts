@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import Provider, { type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
+import type { Configuration, KoaContextWithOIDC } from 'oidc-provider';
 import { CONTENT_SECURITY_POLICY } from '../../functions/web/static-assets.js';
 import { accountStore, passwordProblems, type AccountStore, type StoredAccount } from '../../functions/adapters/accounts-file.js';
 import type { ProviderKeys } from './keys.js';
@@ -51,7 +51,9 @@ export function claimsOf(a: StoredAccount): Record<string, unknown> {
 /** Accounts waiting to choose their own password, by interaction uid. */
 const pendingChange = new Map<string, { username: string; oneTime: string; until: number }>();
 
-export function createLocalProvider(o: LocalProviderOptions): LocalProvider {
+/** oidc-provider is loaded when a provider is made: importing it warns on Node 20, which `npm start --help` and its option errors must not print. */
+export async function createLocalProvider(o: LocalProviderOptions): Promise<LocalProvider> {
+  const { default: Provider } = await import('oidc-provider');
   const base = o.baseUrl.replace(/\/$/, '');
   const issuer = `${base}${OIDC_PREFIX}`;
   const store: AccountStore = accountStore(o.accountsFile);

@@ -62,8 +62,8 @@ describe('staff web form', () => {
     const html = await home.text();
     const assets = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1]!);
     // The stylesheet, the sign-in library (node_modules' oidc-client-ts), the entry module and a modulepreload link for
-    // every module it imports (web/*.js but the API reference's and the local provider's sign-out page's).
-    const modules = readdirSync('web').filter((x) => x.endsWith('.js') && x !== 'api-docs.js' && x !== 'signout-auto.js');
+    // every module it imports (web/*.js but the API reference's, the local provider's sign-out page's and the person's own page's me-*.js).
+    const modules = readdirSync('web').filter((x) => x.endsWith('.js') && x !== 'api-docs.js' && x !== 'signout-auto.js' && !x.startsWith('me-'));
     expect(assets.map((a) => a.replace(/\?v=.*/, '')).sort()).toEqual(['/assets/app.css', '/assets/oidc-client-ts.min.js', ...modules.map((m) => `/assets/${m}`)].sort());
     expect(html).toContain('<script type="module" src="/assets/app.js?v=');
     // Every script is a file: no inline script, no inline handlers.
@@ -79,18 +79,25 @@ describe('staff web form', () => {
       expect(res.headers.get('content-type')).toMatch(path.includes('.js') ? /^text\/javascript/ : /^text\/css/);
       const size = Buffer.byteLength(await res.text());
       // The sign-in library (oidc-client-ts, minified) counts in what is transferred, not in the project's own files' ceiling.
-      if (path.includes('oidc-client-ts')) expect(size).toBeLessThan(80 * 1024);
-      else raw += size;
-      transferred += (await rawGet(path, { 'accept-encoding': 'gzip' })).length;
+      const gz = (await rawGet(path, { 'accept-encoding': 'gzip' })).length;
+      if (path.includes('oidc-client-ts')) {
+        expect(size).toBeLessThan(80 * 1024);
+        expect(gz).toBeLessThan(20 * 1024);
+      } else {
+        raw += size;
+        transferred += gz;
+      }
       // Revalidation by ETag.
       const again = await fetch(api.url + path, { headers: { 'if-none-match': res.headers.get('etag')! } });
       expect(again.status).toBe(304);
     }
     console.log(`page weight: ${raw} bytes (html+js+css), ${transferred} bytes transferred gzipped`);
     // What a phone downloads is the gzipped size (every module is fetched at once, preloaded);
-    // the raw ceiling keeps an eye on the files themselves (one screen is ~5-15 KB).
-    expect(transferred).toBeLessThan(64 * 1024);
-    expect(raw).toBeLessThan(160 * 1024);
+    // the raw ceiling keeps an eye on the files themselves (one screen is ~5-15 KB). The sign-in
+    // library has its own ceilings above; the project's files were 66 KB gzipped once the team,
+    // requests, personal-link, transfer and message screens were all in (integration of 2026-12-02; 186 KB raw).
+    expect(transferred).toBeLessThan(72 * 1024);
+    expect(raw).toBeLessThan(200 * 1024);
     expect(transferred).toBeLessThan(raw);
 
     expect((await fetch(`${api.url}/assets/..%2F..%2Fpackage.json`)).status).toBe(404);
@@ -110,7 +117,8 @@ describe('staff web form', () => {
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
 
     await page.locator('#board-grid li').first().waitFor();
-    expect(await page.locator('#board-grid li').count()).toBe(12);
+    // Rooms only (the floor headings are list items too).
+    expect(await page.locator('#board-grid li[data-room]').count()).toBe(12);
     expect(await page.locator('#who').textContent()).toContain('金水区第三集中隔离酒店');
     const summary = await page.locator('#board-counts').textContent();
     expect(summary).toContain('Occupied 6');
@@ -287,7 +295,7 @@ describe('staff web form', () => {
     await Promise.all([page.waitForResponse((r) => r.url().endsWith('/board')), page.getByRole('link', { name: 'Back to the board' }).click()]);
     const missing = await page.locator('#board-grid button.tile.missing').count();
     await page.locator('#board-counts [data-count="missing"]').click();
-    expect(await page.locator('#board-grid li').count()).toBe(missing);
+    expect(await page.locator('#board-grid li[data-room]').count()).toBe(missing);
     await page.locator('#board-counts [data-count="missing"]').click();
     await screenshot(page, 'board-final');
     // The README's screenshot is refreshed on request only, so a test run leaves the work tree as it was.
