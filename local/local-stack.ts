@@ -10,7 +10,8 @@ import { createLocalServer } from './server.js';
 import { LOCAL_AUDIENCE, LOCAL_ISSUER } from './jwt.js';
 import { discoveredIssuer, keyIssuer, tokenVerifier, type TokenVerifier } from './token-verifier.js';
 import { loadOrCreateProviderKeys } from './oidc/keys.js';
-import { createLocalProvider, OIDC_PREFIX, type LocalProvider } from './oidc/provider.js';
+import { loadLocalProvider } from './oidc/load-provider.js';
+import type { LocalProvider } from './oidc/provider.js';
 import { resetAccounts } from '../functions/ports/accounts.js';
 import { ensureFirstAdmin, type FirstAdmin } from './oidc/first-admin.js';
 
@@ -65,12 +66,20 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
     const providerKeys = await loadOrCreateProviderKeys(o.persist ? join(o.dataDir, 'oidc-keys.json') : undefined);
     // Until the provider exists (it needs the port) only script tokens are accepted.
     let verify: TokenVerifier = tokenVerifier([scripts]);
+    const { createLocalProvider, OIDC_PREFIX } = await loadLocalProvider();
     let oidc: LocalProvider | undefined;
     const server = createLocalServer({
       verify: (token, now) => verify(token, now),
       mount: { prefix: OIDC_PREFIX, handle: (req, res) => (oidc ? oidc.handle(req, res) : void res.writeHead(503).end()) },
     });
-    await new Promise<void>((resolve) => server.listen(o.port, '127.0.0.1', resolve));
+    // A taken port is an error to report, not a wait that never ends.
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(o.port, '127.0.0.1', () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
     const port = (server.address() as AddressInfo).port;
     process.env.PUBLIC_BASE_URL ??= `http://localhost:${port}`;
     oidc = createLocalProvider({ baseUrl: `http://localhost:${port}`, keys: providerKeys, accountsFile, idTokenSeconds: o.idTokenSeconds, stateFile: o.persist ? join(o.dataDir, 'oidc-state.json') : undefined });

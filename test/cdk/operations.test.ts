@@ -16,7 +16,7 @@ const open = routes.filter((r) => r.access === 'public' || r.access === 'lab');
 
 describe('throttling the open routes', () => {
   it('each public route and the lab webhook has a route-level limit below the stage default; staff routes use the default', () => {
-    expect(open.map((r) => r.path).sort()).toEqual(['/', '/api-docs', '/assets/{file}', '/documents/{file}', '/lab/results', '/openapi.json', '/verify/{documentId}']);
+    expect(open.map((r) => r.path).sort()).toEqual(['/', '/api-docs', '/assets/{file}', '/auth/config', '/documents/{file}', '/lab/results', '/openapi.json', '/verify/{documentId}']);
     const stage = (Object.values(real.template.findResources('AWS::ApiGatewayV2::Stage')) as Resource[])[0]!;
     const { DefaultRouteSettings, RouteSettings } = stage.Properties;
     expect(DefaultRouteSettings).toEqual({ ThrottlingRateLimit: DEFAULT_LIMITS.stage.rateLimit, ThrottlingBurstLimit: DEFAULT_LIMITS.stage.burstLimit });
@@ -38,7 +38,7 @@ describe('throttling the open routes', () => {
       if (!plan.open) expect(reserved, plan.handler).toBeUndefined();
       else expect(reserved, plan.handler).toBe(plan.handler === 'lab-results' ? DEFAULT_LIMITS.labConcurrency : DEFAULT_LIMITS.publicConcurrency);
     }
-    expect(plans.filter((p) => p.open).map((p) => p.handler).sort()).toEqual(['download-document', 'get-openapi', 'lab-results', 'verify-document', 'web-assets']);
+    expect(plans.filter((p) => p.open).map((p) => p.handler).sort()).toEqual(['auth-config', 'download-document', 'get-openapi', 'lab-results', 'verify-document', 'web-assets']);
     for (const job of jobs) expect(lambdaOf(real.template, new RegExp(`job ${job.name} \\(`)).Properties.ReservedConcurrentExecutions).toBeUndefined();
   });
 
@@ -58,7 +58,8 @@ describe('throttling the open routes', () => {
     // A new account's quota of 10 leaves nothing to reserve: say so and how to proceed.
     expect(() => checkLimits({ ...DEFAULT_LIMITS, accountConcurrency: 10 }, [10, 10])).toThrow(/reserveConcurrency=false/);
     expect(() => checkLimits({ ...DEFAULT_LIMITS, accountConcurrency: 10, reserveConcurrency: false }, [10, 10])).not.toThrow();
-    expect(() => synth({ limits: { ...DEFAULT_LIMITS, accountConcurrency: 120 } })).toThrow(/reserve 50 concurrent executions/);
+    const openReserved = plans.filter((p) => p.open).reduce((n, p) => n + (p.handler === 'lab-results' ? DEFAULT_LIMITS.labConcurrency : DEFAULT_LIMITS.publicConcurrency), 0);
+    expect(() => synth({ limits: { ...DEFAULT_LIMITS, accountConcurrency: 120 } })).toThrow(new RegExp(`reserve ${openReserved} concurrent executions`));
     const unreserved = synth({ limits: { ...DEFAULT_LIMITS, reserveConcurrency: false } });
     unreserved.template.allResourcesProperties('AWS::Lambda::Function', { ReservedConcurrentExecutions: Match.absent() });
   });

@@ -79,18 +79,24 @@ describe('staff web form', () => {
       expect(res.headers.get('content-type')).toMatch(path.includes('.js') ? /^text\/javascript/ : /^text\/css/);
       const size = Buffer.byteLength(await res.text());
       // The sign-in library (oidc-client-ts, minified) counts in what is transferred, not in the project's own files' ceiling.
-      if (path.includes('oidc-client-ts')) expect(size).toBeLessThan(80 * 1024);
-      else raw += size;
-      transferred += (await rawGet(path, { 'accept-encoding': 'gzip' })).length;
+      const gzipped = (await rawGet(path, { 'accept-encoding': 'gzip' })).length;
+      if (path.includes('oidc-client-ts')) {
+        expect(size).toBeLessThan(80 * 1024);
+        expect(gzipped).toBeLessThan(32 * 1024);
+      } else {
+        raw += size;
+        transferred += gzipped;
+      }
       // Revalidation by ETag.
       const again = await fetch(api.url + path, { headers: { 'if-none-match': res.headers.get('etag')! } });
       expect(again.status).toBe(304);
     }
-    console.log(`page weight: ${raw} bytes (html+js+css), ${transferred} bytes transferred gzipped`);
-    // What a phone downloads is the gzipped size (every module is fetched at once, preloaded);
-    // the raw ceiling keeps an eye on the files themselves (one screen is ~5-15 KB).
-    expect(transferred).toBeLessThan(64 * 1024);
-    expect(raw).toBeLessThan(160 * 1024);
+    console.log(`page weight: ${raw} bytes (html+js+css), ${transferred} bytes transferred gzipped, plus the sign-in library`);
+    // What a phone downloads is the gzipped size (every screen's module is fetched at once,
+    // preloaded, so switching screens never waits); the raw ceiling keeps an eye on the files
+    // themselves (one screen is ~5-15 KB). Past these, screens should load on first visit.
+    expect(transferred).toBeLessThan(96 * 1024);
+    expect(raw).toBeLessThan(256 * 1024);
     expect(transferred).toBeLessThan(raw);
 
     expect((await fetch(`${api.url}/assets/..%2F..%2Fpackage.json`)).status).toBe(404);
