@@ -70,7 +70,14 @@ export async function startLocalStack(o: LocalStackOptions): Promise<LocalStack>
       verify: (token, now) => verify(token, now),
       mount: { prefix: OIDC_PREFIX, handle: (req, res) => (oidc ? oidc.handle(req, res) : void res.writeHead(503).end()) },
     });
-    await new Promise<void>((resolve) => server.listen(o.port, '127.0.0.1', resolve));
+    // A taken port is an error to report, not a wait that never ends.
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(o.port, '127.0.0.1', () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
     const port = (server.address() as AddressInfo).port;
     process.env.PUBLIC_BASE_URL ??= `http://localhost:${port}`;
     oidc = await createLocalProvider({ baseUrl: `http://localhost:${port}`, keys: providerKeys, accountsFile, idTokenSeconds: o.idTokenSeconds, stateFile: o.persist ? join(o.dataDir, 'oidc-state.json') : undefined });
