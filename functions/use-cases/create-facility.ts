@@ -6,10 +6,14 @@ import { ConflictError, NotFoundError } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
 import { assertAdmin, type Principal } from '../shared/principal.js';
 
-export async function createFacilityUseCase(principal: Principal, input: z.infer<typeof CreateFacilityInput>, now = new Date()): Promise<Facility> {
+type NewFacilityInput = Pick<z.infer<typeof CreateFacilityInput>, 'facilityId' | 'name' | 'nameEn' | 'timeZone' | 'authority' | 'feverHistoryCertificate' | 'policy'>;
+
+/** A new facility's item from what an admin entered (hotels and home programmes alike), saved once: a taken id is a 409. */
+export async function saveNewFacility(principal: Principal, input: NewFacilityInput, extra: Partial<Facility>, now: Date): Promise<Facility> {
   assertAdmin(principal);
   const facility: Facility = {
-    facilityId: input.facilityId ?? canonicalFacilityId(newId('F')),
+    facilityId: input.facilityId ?? canonicalFacilityId(newId(extra.kind === 'home_programme' ? 'P' : 'F')),
+    ...extra,
     name: input.name,
     ...(input.nameEn ? { nameEn: input.nameEn } : {}),
     timeZone: input.timeZone,
@@ -23,6 +27,10 @@ export async function createFacilityUseCase(principal: Principal, input: z.infer
     throw new ConflictError(`Facility id ${facility.facilityId} is taken.`, [{ code: 'facility_exists', message: 'Choose another facilityId.' }]);
   }
   return facility;
+}
+
+export async function createFacilityUseCase(principal: Principal, input: z.infer<typeof CreateFacilityInput>, now = new Date()): Promise<Facility> {
+  return saveNewFacility(principal, input, {}, now);
 }
 
 /** PUT /facilities/{facilityId} (admin): what documents issued from now on print; issued ones keep their snapshot. */

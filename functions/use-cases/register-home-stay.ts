@@ -3,8 +3,7 @@ import { auditPut } from '../entities/audit.js';
 import { openDueItem } from '../entities/due-item.js';
 import type { Facility } from '../entities/facility.js';
 import { gridKeys, teamOfGridCell, teamStayItem } from '../entities/team.js';
-import { normaliseDocumentNumber, stayItem, type Stay } from '../entities/stay.js';
-import { computeSchedule } from '../domain/schedule.js';
+import { stayItem, type Stay } from '../entities/stay.js';
 import type { RegisterHomeStayInput } from '../schemas/home.js';
 import { tableName } from '../shared/db.js';
 import { ConflictError, ValidationError } from '../shared/errors.js';
@@ -12,7 +11,7 @@ import { newId } from '../shared/ids.js';
 import { putMetric } from '../shared/metrics.js';
 import type { Principal } from '../shared/principal.js';
 import { transactWithRetry, type TxItems } from '../shared/transact.js';
-import { checkInLedger, dueItemsOf } from './register-stay.js';
+import { checkInLedger, dueItemsOf, newStay } from './register-stay.js';
 
 // Registration into home isolation: as a hotel check-in (one transaction: the stay,
 // the claim on the travel document, the due items the jobs read, the audit entry and
@@ -23,26 +22,7 @@ import { checkInLedger, dueItemsOf } from './register-stay.js';
 export async function registerHomeStay(principal: Principal, facility: Facility, input: RegisterHomeStayInput, now = new Date()): Promise<Stay> {
   const teamId = await teamForCell(facility.facilityId, input.home.gridCell);
   const at = now.toISOString();
-  const stay: Stay = {
-    stayId: newId('S'),
-    facilityId: facility.facilityId,
-    home: input.home,
-    teamId,
-    status: 'active',
-    category: input.category,
-    person: { ...input.person, document: { ...input.person.document, number: normaliseDocumentNumber(input.person.document.number) } },
-    arrival: input.arrival,
-    diet: input.diet,
-    ethnicity: input.ethnicity,
-    specialConditions: input.specialConditions,
-    notes: input.notes,
-    policy: facility.policy,
-    schedule: computeSchedule(input.arrival.arrivedAt, facility.timeZone, facility.policy),
-    createdAt: at,
-    createdBy: principal.subject,
-    updatedAt: at,
-    version: 1,
-  };
+  const stay: Stay = newStay(principal, facility, input, { stayId: newId('S'), home: input.home, teamId }, now);
   await transactWithRetry(
     [
       gridCondition(facility.facilityId, input.home.gridCell, teamId),

@@ -148,12 +148,18 @@ export async function checkInPlaced(principal: Principal, facility: Facility, in
 }
 
 function buildStay(principal: Principal, facility: Facility, input: RegistrationInput, ids: { stayId: string; householdId?: string; roomNumber: string }, now: Date): Stay {
+  return newStay(principal, facility, input, { stayId: ids.stayId, roomNumber: ids.roomNumber, ...(ids.householdId ? { householdId: ids.householdId } : {}) }, now);
+}
+
+/** What registration entered about the person and the arrival, whatever the place (a room, a home). */
+export type StayFacts = Pick<RegistrationInput, 'category' | 'person' | 'arrival' | 'diet' | 'ethnicity' | 'specialConditions' | 'notes'>;
+
+/** A new stay: the person as entered (document number normalised), the facility's policy and the schedule it gives, at `place` (room or home). */
+export function newStay(principal: Principal, facility: Facility, input: StayFacts, place: Pick<Stay, 'stayId'> & Partial<Stay>, now: Date): Stay {
   const at = now.toISOString();
   return {
-    stayId: ids.stayId,
+    ...place,
     facilityId: facility.facilityId,
-    roomNumber: ids.roomNumber,
-    ...(ids.householdId ? { householdId: ids.householdId } : {}),
     status: 'active',
     category: input.category,
     person: { ...input.person, document: { ...input.person.document, number: normaliseDocumentNumber(input.person.document.number) } },
