@@ -153,6 +153,8 @@ describe('npm start', () => {
     const dataDir = join(mkdtempSync(join(tmpdir(), 'qd-mem-')), 'data');
     const { child, port, dynamoPort, output } = await start(['--in-memory', '--data-dir', dataDir]);
     try {
+      // The server answers a moment before start.ts prints its banner: wait for the token line.
+      await waitFor(() => /Admin token[^\n]*\n\S+\n/.test(output()), 15_000, 'the admin token to be printed');
       const token = /Admin token[^\n]*\n(\S+)/.exec(output())?.[1];
       expect(token).toBeDefined();
       const facilityId = `mem-${Date.now()}`;
