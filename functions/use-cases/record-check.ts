@@ -70,6 +70,29 @@ function describe(reading: { temperatureC: number; symptoms: readonly string[] }
   return [`${reading.temperatureC.toFixed(1)} °C`, ...reading.symptoms].join(', ');
 }
 
+/** A check as read: where the person is, the day of stay, and whether it is a fever or symptom; who recorded it, when. */
+export function newReading(
+  stay: CareStay,
+  r: { date: string; slot: CheckRecord['slot']; temperatureC: number; symptoms: CheckRecord['symptoms']; note?: string },
+  by: { measuredAt: string; recordedAt: string; recordedBy: string },
+): CheckRecord {
+  return {
+    stayId: stay.stayId,
+    facilityId: stay.facilityId,
+    ...placeFields(stay),
+    date: r.date,
+    slot: r.slot,
+    dayOfStay: dayOfStay(stay.schedule.day1Date, r.date),
+    temperatureC: r.temperatureC,
+    symptoms: r.symptoms,
+    ...(r.note ? { note: r.note } : {}),
+    measuredAt: by.measuredAt,
+    alert: isAlert(r.temperatureC, r.symptoms),
+    recordedAt: by.recordedAt,
+    recordedBy: by.recordedBy,
+  };
+}
+
 function validateTiming(stay: CareStay, facility: Facility, input: RecordCheckInput, now: Date): { date: string; measuredAt: string } {
   const measuredAt = input.measuredAt ? new Date(input.measuredAt).toISOString() : now.toISOString();
   const date = input.date ?? localDate(measuredAt, facility.timeZone);
@@ -97,22 +120,8 @@ async function attemptRecord(principal: Principal, stay: CareStay, facility: Fac
   if (existing && !input.reason) {
     throw new ValidationError([{ path: 'reason', message: 'Say why the reading is replaced (the earlier one is kept with the check)', code: 'required' }]);
   }
-  const alert = isAlert(input.temperatureC, input.symptoms);
-  const reading: CheckRecord = {
-    stayId: stay.stayId,
-    facilityId: stay.facilityId,
-    ...placeFields(stay),
-    date,
-    slot: input.slot,
-    dayOfStay: dayOfStay(stay.schedule.day1Date, date),
-    temperatureC: input.temperatureC,
-    symptoms: input.symptoms,
-    ...(input.note ? { note: input.note } : {}),
-    measuredAt,
-    alert,
-    recordedAt: at,
-    recordedBy: principal.subject,
-  };
+  const reading = newReading(stay, { date, ...input }, { measuredAt, recordedAt: at, recordedBy: principal.subject });
+  const { alert } = reading;
   // Replacing keeps what was there: the first reading and every correction stay on the check.
   const check: CheckRecord = existing ? { ...reading, ...historyAfter(existing, readingOf(reading), { reason: input.reason!, at, actor: principal.subject }) } : reading;
   const written = await writeCheck(principal, stay, facility, now, {

@@ -7,7 +7,7 @@ import { listStayDocuments } from '../entities/document.js';
 import { newRequestId, requestIdParts, requestItem, requestKeys, requestsOfFacility, requestsOfStay, type RequestKind, type RequestStatus, type StaffRequest } from '../entities/staff-request.js';
 import { localDate } from '../domain/calendar.js';
 import { placeFields } from '../domain/place.js';
-import { CHECK_SLOTS, isAlert, type CheckSlot, type Symptom } from '../domain/checks.js';
+import { CHECK_SLOTS, type CheckSlot, type Symptom } from '../domain/checks.js';
 import { currentDay, dayOfStay } from '../domain/schedule.js';
 import { currentSlot, reportTiming, slotDeadline, slotDeadlines, zonedInstant } from '../domain/self-report.js';
 import { db, tableName } from '../shared/db.js';
@@ -20,7 +20,7 @@ import { assertOpen, isOpen, type CareStay } from './care-context.js';
 import { loadFacilityFor } from './load-facility.js';
 import { loadStayFor } from './load-stay.js';
 import type { PersonalAccess } from './personal-link.js';
-import { withCheckId, writeCheck } from './record-check.js';
+import { newReading, withCheckId, writeCheck } from './record-check.js';
 
 // What the person does on their own page (opened with the personal link's secret,
 // use-cases/personal-link.ts): see their stay, send the twice-daily report, send
@@ -121,18 +121,7 @@ export async function selfReport(access: PersonalAccess, input: SelfReportInput,
   if (!timing.ok) throw new ValidationError([{ path: input.date ? 'date' : 'slot', message: timing.message, code: timing.code }]);
   const at = now.toISOString();
   const check: CheckRecord = {
-    stayId: stay.stayId,
-    facilityId: stay.facilityId,
-    ...placeFields(stay),
-    date,
-    slot: input.slot,
-    dayOfStay: dayOfStay(stay.schedule.day1Date, date),
-    temperatureC: input.temperatureC,
-    symptoms: input.symptoms,
-    measuredAt: at,
-    alert: isAlert(input.temperatureC, input.symptoms),
-    recordedAt: at,
-    recordedBy: SELF.subject,
+    ...newReading(stay, { date, slot: input.slot, temperatureC: input.temperatureC, symptoms: input.symptoms }, { measuredAt: at, recordedAt: at, recordedBy: SELF.subject }),
     source: 'self',
     ...(timing.late ? { late: true } : {}),
   };
