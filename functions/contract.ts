@@ -16,7 +16,7 @@ import { AddRoomsResult, Facility, FacilityList, FacilityStats } from './schemas
 import { AssignedSample, IngestReport, LabRecord, SampleHistory, StayTests, UnassignedSample, UnmatchedList } from './schemas/responses/lab.js';
 import { AuthConfig } from './schemas/responses/auth.js';
 import { conflictOf, DOCUMENT_REFUSALS, Problem, type ReasonCode } from './schemas/responses/problem.js';
-import { CreateProgrammeInput, CreateTeamInput, ContinueAtHomeInput, EndCheckInput, ReassignTeamInput, RegisterHomeStayInput, WorklistQuery } from './schemas/home.js';
+import { CreateProgrammeInput, CreateTeamInput, UpdateTeamInput, ContinueAtHomeInput, EndCheckInput, ReassignTeamInput, RegisterHomeStayInput, WorklistQuery } from './schemas/home.js';
 import { Continuation, EndCheckResult, Ledger, Team, TeamAssignment, TeamList, Worklist } from './schemas/responses/home.js';
 import { AuditTrail, RegisteredStay, ScheduleChange, StayList, Transferred } from './schemas/responses/stay.js';
 import { describe } from './schemas/responses/common.js';
@@ -553,6 +553,14 @@ export const operations: Readonly<Record<string, Operation>> = {
       'a three-person team (三人小组) of a programme: `teamId`, `name`, `members {cadre, doctor, police}` (each `name`, `phone`, `staffSub?`: their staff account) and the `gridCells` it covers (one team per cell)',
     request: { body: CreateTeamInput },
     responses: { 201: ok('The team', Team), 409: conflict('The team id is taken or a cell is covered by another team', ['team_exists', 'grid_cell_taken']) },
+  },
+  'PUT /facilities/{facilityId}/teams/{teamId}': {
+    tag: 'Home',
+    summary: 'Edit a team',
+    description:
+      'any of `name`, `members {cadre?, doctor?, police?}` (each given member replaced whole: `name`, `phone`, `staffSub?`), `gridCells` (the whole new list: cells gained are claimed, cells given up freed; people already followed keep the team) and `duty {morning?, evening?}` (the role on duty for each report slot: the follow-up of a missed report goes to that member; default the cadre). Audited',
+    request: { body: UpdateTeamInput },
+    responses: { 200: ok('The team', Team), 409: conflict('A cell is covered by another team, or the team changed meanwhile', ['grid_cell_taken', 'team_changed']) },
   },
   'GET /facilities/{facilityId}/teams': {
     tag: 'Home',

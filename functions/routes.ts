@@ -80,6 +80,7 @@ export const routes: readonly RouteDef[] = [
   { method: 'POST', path: '/home-programmes', handler: 'create-programme', access: 'admin' },
   { method: 'POST', path: '/facilities/{facilityId}/teams', handler: 'create-team', access: 'admin' },
   { method: 'GET', path: '/facilities/{facilityId}/teams', handler: 'list-teams', access: 'staff' },
+  { method: 'PUT', path: '/facilities/{facilityId}/teams/{teamId}', handler: 'update-team', access: 'admin', deletes: true },
   { method: 'GET', path: '/facilities/{facilityId}/teams/{teamId}/worklist', handler: 'team-worklist', access: 'staff' },
   { method: 'PUT', path: '/stays/{stayId}/team', handler: 'reassign-team', access: 'staff', deletes: true },
   { method: 'POST', path: '/stays/{stayId}/continue-at-home', handler: 'continue-at-home', access: 'staff', deletes: true },

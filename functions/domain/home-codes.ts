@@ -9,6 +9,7 @@ export const HOME_REASON_CODES = [
   'end_check_not_fit',
   'team_exists',
   'grid_cell_taken',
+  'team_changed',
   'not_a_home_stay',
   'not_a_hotel_stay',
   'same_team',

@@ -14,6 +14,8 @@ export interface StayPolicy {
   documentDay: number;
   /** Wall-clock deadlines (HH:MM, facility time) of the twice-daily reports; absent: 10:00 and 20:00 (domain/self-report.ts). */
   reportDeadlines?: { morning?: string; evening?: string };
+  /** Minutes after a slot's deadline of each escalation step of a missed report (domain/self-report.ts); absent: 0 / 30 / 60 / 120. */
+  escalationMinutes?: { reminder?: number; secondReminder?: number; teamOnDuty?: number; supervisor?: number };
 }
 
 export const DEFAULT_POLICY: StayPolicy = { stayDays: 14, retestDays: [12], documentDay: 13 };

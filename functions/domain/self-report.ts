@@ -105,10 +105,43 @@ export const LAST_STEP: EscalationStep = 4;
 
 /** Minutes after the slot's deadline at which each step is taken. */
 export type EscalationDelays = Readonly<Record<EscalationStep, number>>;
-export const DEFAULT_ESCALATION: EscalationDelays = { 1: 0, 2: 30, 3: 60, 4: 120 };
 
-export function escalationDelays(policy: { escalationMinutes?: Partial<Record<EscalationStep, number>> } | undefined): EscalationDelays {
-  return { ...DEFAULT_ESCALATION, ...(policy?.escalationMinutes ?? {}) };
+/**
+ * The facility policy's `escalationMinutes`: minutes after the slot's deadline at
+ * which each step is taken (each later than the one before). Absent fields keep the
+ * defaults: the reminder at the deadline, the second at +30, the team member on duty
+ * at +60, the supervisor at +120.
+ */
+export interface EscalationMinutes {
+  reminder?: number;
+  secondReminder?: number;
+  teamOnDuty?: number;
+  supervisor?: number;
+}
+export const ESCALATION_FIELDS = ['reminder', 'secondReminder', 'teamOnDuty', 'supervisor'] as const satisfies readonly (keyof EscalationMinutes)[];
+export const DEFAULT_ESCALATION_MINUTES: Required<EscalationMinutes> = { reminder: 0, secondReminder: 30, teamOnDuty: 60, supervisor: 120 };
+/** At most this long after the deadline (10 h: the gap between the common 10:00 and 20:00 deadlines). */
+export const MAX_ESCALATION_MINUTES = 600;
+
+export const DEFAULT_ESCALATION: EscalationDelays = escalationDelays(undefined);
+
+export function escalationDelays(policy: { escalationMinutes?: EscalationMinutes } | undefined): EscalationDelays {
+  const m = { ...DEFAULT_ESCALATION_MINUTES, ...(policy?.escalationMinutes ?? {}) };
+  return { 1: m.reminder, 2: m.secondReminder, 3: m.teamOnDuty, 4: m.supervisor };
+}
+
+/** Problems with a policy's escalation minutes (empty when valid): every step after the one before. */
+export function escalationProblems(m: EscalationMinutes | undefined): { path: string; message: string }[] {
+  if (!m) return [];
+  const d = escalationDelays({ escalationMinutes: m });
+  const out: { path: string; message: string }[] = [];
+  for (let s = 2; s <= LAST_STEP; s++) {
+    const field = ESCALATION_FIELDS[s - 1]!;
+    if (d[s as EscalationStep] <= d[(s - 1) as EscalationStep]) {
+      out.push({ path: field, message: `${field} (${d[s as EscalationStep]} min) must come after ${ESCALATION_FIELDS[s - 2]} (${d[(s - 1) as EscalationStep]} min)` });
+    }
+  }
+  return out;
 }
 
 export function stepAt(deadline: Date, step: EscalationStep, delays: EscalationDelays): Date {

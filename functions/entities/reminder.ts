@@ -29,11 +29,22 @@ export type ReminderKind =
  */
 export type ReminderAudience = 'facility' | 'team_doctor' | 'team_on_duty' | 'supervisor' | 'person';
 
+export interface ReminderRecipient {
+  role: 'cadre' | 'doctor' | 'police' | 'supervisor';
+  /** The team member's name (absent for the supervisor). */
+  name?: string;
+}
+
 export interface ReminderLine {
   stayId?: string;
   roomNumber?: string;
   /** A home stay's grid cell (instead of a room). */
   gridCell?: string;
+  /** A home stay's address and community: where the team calls or visits. */
+  address?: string;
+  community?: string;
+  /** report_missed*: the escalation step (1..4) the line is about. */
+  step?: number;
   name?: string;
   day?: number;
   note?: string;
@@ -56,6 +67,11 @@ export interface Reminder {
   audience?: ReminderAudience;
   /** The team the reminder goes to (team_* audiences, when the stay has a team). */
   teamId?: string;
+  /**
+   * The one it is meant for within the audience: the team member by role and name
+   * (team_on_duty: the member on duty for the slot; team_doctor: the doctor), or the supervisor.
+   */
+  recipient?: ReminderRecipient;
   /** The report slot it is about (report_missed*, fever_or_symptom). */
   slot?: 'morning' | 'evening';
   delivery: { state: 'pending' | 'delivered'; attempts: number; deliveredAt?: string; lastError?: string };

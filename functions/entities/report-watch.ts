@@ -1,5 +1,6 @@
 import type { CheckSlot } from '../domain/checks.js';
 import type { EscalationStep } from '../domain/self-report.js';
+import type { DutyRole } from '../domain/team-duty.js';
 import { stayKeys } from './stay.js';
 
 // The watch over one report slot of one stay: PK STAY#<id>, SK WATCH#<date>#AM|PM.
@@ -27,7 +28,8 @@ export interface ReportWatch {
   closedAt?: string;
   stepsAt?: Partial<Record<EscalationStep, string>>;
   teamId?: string;
-  followUp?: { openedAt: string; doneAt?: string; doneBy?: string; note?: string };
+  /** Step 3's task: for the member on duty (`role`, `assignee` their name) until one marks it done with a note. */
+  followUp?: { openedAt: string; role?: DutyRole; assignee?: string; doneAt?: string; doneBy?: string; note?: string };
   createdAt: string;
 }
 

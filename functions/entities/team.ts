@@ -1,4 +1,6 @@
 import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
+import type { CheckSlot } from '../domain/checks.js';
+import type { DutyRole } from '../domain/team-duty.js';
 import { db, tableName } from '../shared/db.js';
 import { facilityKeys } from './facility.js';
 import { queryPrefix, withoutKeys } from './partition.js';
@@ -29,8 +31,24 @@ export interface Team {
   name: string;
   members: Record<TeamRole, TeamMember>;
   gridCells: string[];
+  /** The member on duty per report slot (domain/team-duty.ts; absent: the cadre for both). */
+  duty?: Partial<Record<CheckSlot, DutyRole>>;
   createdAt: string;
   createdBy: string;
+  /** Edits (PUT /facilities/{id}/teams/{teamId}): each one bumps the version and leaves an audit entry. */
+  version?: number;
+  updatedAt?: string;
+  updatedBy?: string;
+}
+
+/** An edit of a team: who, when, which fields and cells (names and phones stay on the team, not in the trail). */
+export interface TeamAuditEntry {
+  facilityId: string;
+  teamId: string;
+  at: string;
+  actor: string;
+  action: 'team_updated';
+  changes: { fields: string[]; gridCellsAdded: string[]; gridCellsRemoved: string[]; staffAccountsChanged: string[] };
 }
 
 export interface TeamStay {
@@ -43,6 +61,12 @@ export interface TeamStay {
 export const teamKeys = {
   prefix: 'TEAM#',
   key: (facilityId: string, teamId: string) => ({ PK: facilityKeys.pk(facilityId), SK: `TEAM#${teamId}` }),
+};
+
+/** A team's audit trail: PK FACILITY#<id>#TEAM#<t> (beside its stays), SK AUDIT#<at>#<random>. */
+export const teamAuditKeys = {
+  prefix: 'AUDIT#',
+  key: (facilityId: string, teamId: string, at: string, random: string) => ({ PK: teamStayKeys.pk(facilityId, teamId), SK: `AUDIT#${at}#${random}` }),
 };
 
 export const gridKeys = {

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { FEVER_HISTORY_POLICIES } from '../domain/document-eligibility.js';
 import { DEFAULT_POLICY, policyProblems } from '../domain/schedule.js';
+import { escalationProblems, MAX_ESCALATION_MINUTES } from '../domain/self-report.js';
 import { cleanText, facilityIdSchema, roomNumber, timeZone } from './common.js';
 
 const policyDays = () => z.number().check(z.int(), z.gte(1), z.lte(60));
@@ -10,12 +11,26 @@ const ReportDeadlines = z.strictObject({ morning: z.optional(wallClock()), eveni
   z.refine((d) => (d.morning ?? '10:00') < (d.evening ?? '20:00'), 'The morning deadline must come before the evening one'),
 );
 
+const afterDeadline = () => z.number().check(z.int('Use whole minutes'), z.gte(0), z.lte(MAX_ESCALATION_MINUTES));
+/**
+ * When a missed report escalates: minutes after the slot's deadline of each step
+ * (domain/self-report.ts; absent fields keep 0 / 30 / 60 / 120), each after the one before.
+ */
+const EscalationMinutes = z
+  .strictObject({ reminder: z.optional(afterDeadline()), secondReminder: z.optional(afterDeadline()), teamOnDuty: z.optional(afterDeadline()), supervisor: z.optional(afterDeadline()) })
+  .check(
+    z.superRefine((m, ctx) => {
+      for (const p of escalationProblems(m)) ctx.addIssue({ code: 'custom', path: [p.path], message: p.message });
+    }),
+  );
+
 export const PolicyInput = z
   .strictObject({
     stayDays: z._default(policyDays(), DEFAULT_POLICY.stayDays),
     retestDays: z._default(z.array(policyDays()).check(z.maxLength(10)), DEFAULT_POLICY.retestDays),
     documentDay: z._default(policyDays(), DEFAULT_POLICY.documentDay),
     reportDeadlines: z.optional(ReportDeadlines),
+    escalationMinutes: z.optional(EscalationMinutes),
   })
   .check(
     z.superRefine((p, ctx) => {

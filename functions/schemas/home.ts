@@ -41,18 +41,58 @@ const MemberInput = z.strictObject({
   staffSub: z.optional(z.string().check(z.minLength(1), z.maxLength(128))),
 });
 
+const role = z.enum(['cadre', 'doctor', 'police']);
+/** Who is on duty for each report slot (domain/team-duty.ts): the member a missed report's follow-up goes to. Absent: the cadre. */
+const DutyInput = z.strictObject({ morning: z.optional(role), evening: z.optional(role) });
+const teamName = cleanText(100, 'name').check(z.minLength(1, 'Name the team'));
+const gridCells = z.array(gridCell).check(
+  z.minLength(1, 'A team covers at least one grid cell'),
+  z.maxLength(50),
+  z.refine((cells) => new Set(cells).size === cells.length, 'A grid cell is listed twice'),
+);
+
+/** One staff account is one member: the same `staffSub` twice in a team is refused (every such member named). */
+function oneAccountPerMember(members: Partial<Record<'cadre' | 'doctor' | 'police', { staffSub?: string | undefined }>>, ctx: { addIssue: (i: { code: 'custom'; path: PropertyKey[]; message: string }) => void }) {
+  const seen = new Map<string, string>();
+  for (const [r, m] of Object.entries(members)) {
+    if (!m?.staffSub) continue;
+    const first = seen.get(m.staffSub);
+    if (first) ctx.addIssue({ code: 'custom', path: ['members', r, 'staffSub'], message: `The same staff account as the ${first}: one account is one member` });
+    else seen.set(m.staffSub, r);
+  }
+}
+
 /** POST /facilities/{facilityId}/teams: a community cadre, a doctor and a police officer covering grid cells. */
 export const CreateTeamInput = z
   .strictObject({
     teamId,
-    name: cleanText(100, 'name').check(z.minLength(1, 'Name the team')),
+    name: teamName,
     members: z.strictObject({ cadre: MemberInput, doctor: MemberInput, police: MemberInput }),
-    gridCells: z.array(gridCell).check(z.minLength(1, 'A team covers at least one grid cell'), z.maxLength(50)),
+    gridCells,
+    duty: z.optional(DutyInput),
+  })
+  .check(z.superRefine((t, ctx) => oneAccountPerMember(t.members, ctx)));
+export type CreateTeamInput = z.infer<typeof CreateTeamInput>;
+
+/**
+ * PUT /facilities/{facilityId}/teams/{teamId}: any of the name, members (each one given
+ * is replaced whole: name, phone, staffSub?), the grid cells (the whole new list) and the
+ * duty roster. People already followed keep the team when a cell moves.
+ */
+export const UpdateTeamInput = z
+  .strictObject({
+    name: z.optional(teamName),
+    members: z.optional(z.strictObject({ cadre: z.optional(MemberInput), doctor: z.optional(MemberInput), police: z.optional(MemberInput) })),
+    gridCells: z.optional(gridCells),
+    duty: z.optional(DutyInput),
   })
   .check(
-    z.refine((t) => new Set(t.gridCells).size === t.gridCells.length, { message: 'A grid cell is listed twice', path: ['gridCells'] }),
+    z.superRefine((t, ctx) => {
+      if (Object.values(t).every((v) => v === undefined)) ctx.addIssue({ code: 'custom', path: [], message: 'Give at least one of name, members, gridCells, duty' });
+      if (t.members) oneAccountPerMember(t.members, ctx);
+    }),
   );
-export type CreateTeamInput = z.infer<typeof CreateTeamInput>;
+export type UpdateTeamInput = z.infer<typeof UpdateTeamInput>;
 
 /** PUT /stays/{stayId}/team: move a home stay to another team, with the reason. */
 export const ReassignTeamInput = z.strictObject({

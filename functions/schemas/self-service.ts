@@ -141,6 +141,8 @@ export const FollowUp = z.object({
   deadlineAt: z.string(),
   step: z.int(),
   teamId: z.optional(z.string()),
+  role: z.optional(z.enum(['cadre', 'doctor', 'police'])).check(z.describe('The team member on duty for the slot, who has the task')),
+  assignee: z.optional(z.string()).check(z.describe("That member's name")),
   openedAt: z.string(),
   reportedAt: z.optional(z.string()),
   doneAt: z.optional(z.string()),

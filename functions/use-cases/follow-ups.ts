@@ -2,6 +2,7 @@ import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { auditPut } from '../entities/audit.js';
 import { parseCheckId } from '../entities/check.js';
 import { followUpIdOf, watchKeys, type ReportWatch } from '../entities/report-watch.js';
+import type { DutyRole } from '../domain/team-duty.js';
 import { db, tableName } from '../shared/db.js';
 import { ConflictError, NotFoundError } from '../shared/errors.js';
 import { decodeCursor, encodeCursor } from '../shared/pagination.js';
@@ -23,6 +24,8 @@ export interface FollowUp {
   deadlineAt: string;
   step: number;
   teamId?: string;
+  role?: DutyRole;
+  assignee?: string;
   openedAt: string;
   reportedAt?: string;
   doneAt?: string;
@@ -30,7 +33,7 @@ export interface FollowUp {
   note?: string;
 }
 
-const toFollowUp = (w: ReportWatch): FollowUp => ({
+export const toFollowUp = (w: ReportWatch): FollowUp => ({
   followUpId: followUpIdOf(w),
   stayId: w.stayId,
   facilityId: w.facilityId,
@@ -39,6 +42,8 @@ const toFollowUp = (w: ReportWatch): FollowUp => ({
   deadlineAt: w.deadlineAt,
   step: w.step,
   ...(w.teamId ? { teamId: w.teamId } : {}),
+  ...(w.followUp?.role ? { role: w.followUp.role } : {}),
+  ...(w.followUp?.assignee ? { assignee: w.followUp.assignee } : {}),
   openedAt: w.followUp?.openedAt ?? w.deadlineAt,
   ...(w.reportedAt ? { reportedAt: w.reportedAt } : {}),
   ...(w.followUp?.doneAt ? { doneAt: w.followUp.doneAt, doneBy: w.followUp.doneBy, note: w.followUp.note } : {}),
@@ -77,5 +82,5 @@ export async function closeFollowUp(principal: Principal, stayId: string, follow
     (reasons) => (reasons[0]?.Code === 'ConditionalCheckFailed' ? new ConflictError('This follow-up is already done.', [{ code: 'follow_up_done', message: 'It was marked done meanwhile.' }]) : undefined),
   );
   const w = found as ReportWatch;
-  return toFollowUp({ ...w, followUp: { openedAt: w.followUp!.openedAt, doneAt: at, doneBy: principal.subject, note } });
+  return toFollowUp({ ...w, followUp: { ...w.followUp!, doneAt: at, doneBy: principal.subject, note } });
 }

@@ -1,6 +1,9 @@
 import { BatchGetCommand, QueryCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
 import type { Facility } from '../entities/facility.js';
-import { putReminderOnce, type Reminder, type ReminderAudience, type ReminderKind } from '../entities/reminder.js';
+import { putReminderOnce, type Reminder, type ReminderAudience, type ReminderKind, type ReminderRecipient } from '../entities/reminder.js';
+import { getTeam, type Team } from '../entities/team.js';
+import { placeFields, placeLabel } from '../domain/place.js';
+import { onDuty } from '../domain/team-duty.js';
 import { watchKeys, type ReportWatch } from '../entities/report-watch.js';
 import { OPEN_STATUSES, stayKeys, type Stay } from '../entities/stay.js';
 import type { CheckMarks } from '../domain/checks.js';
@@ -19,8 +22,11 @@ import { endWatch, ensureWatch } from './report-watch.js';
 // stays they name. A slot still without a reading escalates one step at a time:
 //   1 at the deadline     reminder to the person (SMS via the notifier; console locally)
 //   2 (+30 min)           a second reminder to the person
-//   3 (+60 min)           a follow-up task for the team member on duty
+//   3 (+60 min)           a follow-up task for the team member on duty for the slot
+//                         (domain/team-duty.ts: the cadre unless the team's roster says otherwise)
 //   4 (+120 min)          an urgent reminder to the supervisor; the watch leaves the index
+// The minutes are the facility policy's `escalationMinutes` (these are the defaults).
+// Lines name the person and where they are: the room, or the home address and grid cell.
 // Each step is one transaction: the reminder (id = stay, date, slot, step: written
 // once) and the watch's step counter (conditional on the step before), so a second
 // run, or two at once, never repeats a step. Missed reports are counted per slot.
@@ -32,7 +38,7 @@ const STEP_KIND: Record<EscalationStep, { kind: ReminderKind; audience: Reminder
   4: { kind: 'report_missed_supervisor', audience: 'supervisor', urgent: true },
 };
 
-type StayBrief = Pick<Stay, 'stayId' | 'facilityId' | 'status' | 'roomNumber' | 'schedule'> & { person: Pick<Stay['person'], 'nameNative'>; checkMarks?: CheckMarks; teamId?: string };
+type StayBrief = Pick<Stay, 'stayId' | 'facilityId' | 'status' | 'roomNumber' | 'schedule' | 'home'> & { person: Pick<Stay['person'], 'nameNative'>; checkMarks?: CheckMarks; teamId?: string };
 
 export interface MissedReportsResult extends JobResult {
   job: 'missed-reports';
@@ -80,7 +86,7 @@ async function staysOf(ids: string[], meter: ReadMeter): Promise<Map<string, Sta
             [tableName()]: {
               Keys: keys,
               ConsistentRead: true,
-              ProjectionExpression: 'stayId, facilityId, #status, roomNumber, person.nameNative, schedule, checkMarks, teamId',
+              ProjectionExpression: 'stayId, facilityId, #status, roomNumber, home, person.nameNative, schedule, checkMarks, teamId',
               ExpressionAttributeNames: { '#status': 'status' },
             },
           },
@@ -97,8 +103,9 @@ async function staysOf(ids: string[], meter: ReadMeter): Promise<Map<string, Sta
   return stays;
 }
 
+/** For the log and the staff notification (no names: the lines carry them, rendered by the page in its language). */
 function title(step: EscalationStep, w: ReportWatch, stay: StayBrief): string {
-  const where = stay.roomNumber ? `room ${stay.roomNumber}` : 'at home';
+  const where = placeLabel(stay);
   const slot = `${w.slot} report of ${w.date}`;
   switch (step) {
     case 1:
@@ -108,15 +115,24 @@ function title(step: EscalationStep, w: ReportWatch, stay: StayBrief): string {
     case 3:
       return `Follow up: no ${slot} (${where}); call or visit, then mark the follow-up done`;
     case 4:
-      return `Still no ${slot} (${where}) two hours after the deadline`;
+      return `Still no ${slot} (${where}) after the last reminder`;
   }
 }
 
+/** Step 3 goes to the team member on duty for the slot, step 4 to the supervisor. */
+function recipientOf(step: EscalationStep, slot: ReportWatch['slot'], team: Team | undefined): ReminderRecipient | undefined {
+  if (step === 4) return { role: 'supervisor' };
+  if (step !== 3 || !team) return undefined;
+  const role = onDuty(team, slot);
+  return { role, name: team.members[role].name };
+}
+
 /** One step: the reminder and the watch's counter in one transaction. False when another run took it first. */
-async function takeStep(w: ReportWatch, stay: StayBrief, facility: Facility, step: EscalationStep, now: Date): Promise<boolean> {
+async function takeStep(w: ReportWatch, stay: StayBrief, facility: Facility, team: Team | undefined, step: EscalationStep, now: Date): Promise<boolean> {
   const at = now.toISOString();
   const spec = STEP_KIND[step];
   const teamId = stay.teamId ?? w.teamId;
+  const recipient = recipientOf(step, w.slot, team);
   const reminder: Reminder = {
     reminderId: missedReportId(w, step),
     facilityId: facility.facilityId,
@@ -126,12 +142,24 @@ async function takeStep(w: ReportWatch, stay: StayBrief, facility: Facility, ste
     slot: w.slot,
     audience: spec.audience,
     ...(teamId && spec.audience !== 'person' ? { teamId } : {}),
+    ...(recipient ? { recipient } : {}),
     title: title(step, w, stay),
-    lines: [{ stayId: stay.stayId, roomNumber: stay.roomNumber, name: stay.person.nameNative, day: dayOfStay(stay.schedule.day1Date, w.date), note: `${w.slot} report missed; step ${step} of ${LAST_STEP}` }],
+    lines: [
+      {
+        stayId: stay.stayId,
+        ...placeFields(stay),
+        ...(stay.home ? { address: stay.home.address, community: stay.home.community } : {}),
+        name: stay.person.nameNative,
+        day: dayOfStay(stay.schedule.day1Date, w.date),
+        slot: w.slot,
+        step,
+        note: `${w.slot} report missed; step ${step} of ${LAST_STEP}`,
+      },
+    ],
     createdAt: at,
     delivery: { state: 'pending', attempts: 0 },
   };
-  const delays = escalationDelays(facility.policy as never);
+  const delays = escalationDelays(facility.policy);
   const last = step === LAST_STEP;
   const deadline = new Date(w.deadlineAt);
   const set = ['step = :step', '#state = :state', `stepsAt.#s${step} = :at`];
@@ -150,7 +178,8 @@ async function takeStep(w: ReportWatch, stay: StayBrief, facility: Facility, ste
   if (step === 3) {
     // The team's follow-up: listed until they mark it done with a note.
     set.push('followUp = :fu', 'GSI1PK = :fpk', 'GSI1SK = :fsk');
-    values[':fu'] = { openedAt: at };
+    // Assigned to the member on duty for the slot: their own worklist shows it.
+    values[':fu'] = { openedAt: at, ...(recipient && recipient.role !== 'supervisor' ? { role: recipient.role, ...(recipient.name ? { assignee: recipient.name } : {}) } : {}) };
     values[':fpk'] = watchKeys.followUpPk(facility.facilityId);
     values[':fsk'] = watchKeys.followUpSk(w.deadlineAt, w.stayId);
   }
@@ -199,7 +228,17 @@ export async function missedReports(ctx: JobContext): Promise<MissedReportsResul
     if (watches.length === 0) return;
     due += watches.length;
     const stays = await staysOf(watches.map((w) => w.stayId), meter);
-    const delays = escalationDelays(facility.policy as never);
+    const delays = escalationDelays(facility.policy);
+    // The teams of the stays due (one read per team, not per stay): who is on duty.
+    const teams = new Map<string, Promise<Team | undefined>>();
+    const teamOf = (teamId: string | undefined) => {
+      if (!teamId) return Promise.resolve(undefined);
+      if (!teams.has(teamId)) {
+        meter.items++;
+        teams.set(teamId, getTeam(facility.facilityId, teamId));
+      }
+      return teams.get(teamId)!;
+    };
     await mapWithConcurrency(watches, WATCH_CONCURRENCY, async (w) => {
       const stay = stays.get(w.stayId);
       const open = stay !== undefined && OPEN_STATUSES.includes(stay.status) && w.date <= stay.schedule.endDate && 'nameNative' in (stay.person ?? {});
@@ -215,8 +254,10 @@ export async function missedReports(ctx: JobContext): Promise<MissedReportsResul
         settled++;
         return;
       }
-      for (const step of stepsDue(new Date(w.deadlineAt), w.step, ctx.now, delays)) {
-        if (!(await takeStep(w, stay, facility, step, ctx.now))) break;
+      const due = stepsDue(new Date(w.deadlineAt), w.step, ctx.now, delays);
+      const team = due.includes(3) ? await teamOf(stay.teamId ?? w.teamId) : undefined;
+      for (const step of due) {
+        if (!(await takeStep(w, stay, facility, team, step, ctx.now))) break;
         steps[step]++;
         // The deadline passed: the next slot is watched from now on, reported or not.
         if (step === 1) await ensureWatch(stay, facility, nextSlot(w), ctx.now);

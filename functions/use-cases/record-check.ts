@@ -5,6 +5,7 @@ import { historyAfter, planCorrection, readingOf } from '../domain/check-correct
 import { putReminderOnce, type Reminder } from '../entities/reminder.js';
 import { occupantFieldItem } from '../entities/room.js';
 import { stayKeys } from '../entities/stay.js';
+import { getTeam } from '../entities/team.js';
 import { addDays, localDate } from '../domain/calendar.js';
 import { boardMarksFrom, dayCheckStatus, isAlert, marksSince, type CheckMark, type CheckMarks, type DayCheckStatus } from '../domain/checks.js';
 import { settleWatch } from './report-watch.js';
@@ -167,6 +168,12 @@ export function teamIdOf(stay: object): string | undefined {
   return typeof t === 'string' && t !== '' ? t : undefined;
 }
 
+/** A home stay's reminder line says where the team goes: the address and community. */
+function homeOfLine(stay: object): { address?: string; community?: string } {
+  const home = (stay as { home?: { address: string; community: string } }).home;
+  return home ? { address: home.address, community: home.community } : {};
+}
+
 /** The board's copy of a check: a self-report stays marked as such until staff confirm or correct it. */
 export function markOf(check: CheckRecord): CheckMark {
   const selfPending = check.source === 'self' && !check.confirmedAt && !(check.corrections?.length ?? 0);
@@ -189,6 +196,10 @@ export async function writeCheck(principal: Principal, stay: CareStay, facility:
   const marks: CheckMarks = { ...(stay.checkMarks ?? {}) };
   marks[check.date] = { ...(marks[check.date] ?? {}), [check.slot]: markOf(check) };
   const reminderId = check.alert ? feverReminderId(stay.stayId, check.date, check.slot) : undefined;
+
+  // Home isolation: the fever goes to the doctor of the person's team, by name.
+  const teamId = teamIdOf(stay);
+  const doctor = reminderId && teamId ? (await getTeam(stay.facilityId, teamId))?.members.doctor : undefined;
 
   let withRoom = true;
   let withReminder = check.alert;
@@ -216,7 +227,6 @@ export async function writeCheck(principal: Principal, stay: CareStay, facility:
     items.push(auditPut({ stayId: stay.stayId, at, actor: principal.subject, action: w.audit.action, changes: { ...w.audit.changes, ...(reminderId ? { reminderId } : {}) } }));
     if (withReminder && reminderId) {
       // Home isolation: to the doctor of the person's team at once; a hotel stay: the facility's staff.
-      const teamId = teamIdOf(stay);
       const reminder: Reminder = {
         reminderId,
         facilityId: stay.facilityId,
@@ -225,9 +235,9 @@ export async function writeCheck(principal: Principal, stay: CareStay, facility:
         date: check.date,
         slot: check.slot,
         audience: teamId ? 'team_doctor' : 'facility',
-        ...(teamId ? { teamId } : {}),
+        ...(teamId ? { teamId, recipient: { role: 'doctor' as const, ...(doctor ? { name: doctor.name } : {}) } } : {}),
         title: `Fever or symptom: ${placeLabel(stay)}`,
-        lines: [{ stayId: stay.stayId, ...placeFields(stay), name: stay.person.nameNative, day: check.dayOfStay, note: w.reminderNote, slot: check.slot, temperatureC: check.temperatureC, symptoms: [...check.symptoms] }],
+        lines: [{ stayId: stay.stayId, ...placeFields(stay), ...homeOfLine(stay), name: stay.person.nameNative, day: check.dayOfStay, note: w.reminderNote, slot: check.slot, temperatureC: check.temperatureC, symptoms: [...check.symptoms] }],
         createdAt: at,
         delivery: { state: 'pending', attempts: 0 },
       };

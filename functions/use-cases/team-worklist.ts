@@ -1,6 +1,10 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { addDays, localDate } from '../domain/calendar.js';
 import { CHECK_DEADLINES, localTimeOfDay, type CheckMarks, type CheckSlot } from '../domain/checks.js';
+import { EVENING_OPENS, slotDeadlines, type SlotDeadlines } from '../domain/self-report.js';
+import { dutyRoster, onDuty } from '../domain/team-duty.js';
+import { watchKeys, type ReportWatch } from '../entities/report-watch.js';
+import { toFollowUp, type FollowUp } from './follow-ups.js';
 import { homeReleaseRefusals, latestSlots, type HomeRefusal } from '../domain/home-release.js';
 import { retestThatCounts } from '../domain/retest.js';
 import { dayOfStay } from '../domain/schedule.js';
@@ -27,20 +31,41 @@ import { assertHomeProgramme } from './home-guards.js';
 
 /** What each member follows up (DOMAIN.md "Home isolation"). */
 const SECTIONS: Record<TeamRole, readonly Section[]> = {
-  cadre: ['notReported', 'release'],
-  doctor: ['fever', 'testsDue', 'release'],
-  police: ['notReported'],
+  cadre: ['followUps', 'notReported', 'release'],
+  doctor: ['followUps', 'fever', 'testsDue', 'release'],
+  police: ['followUps', 'notReported'],
 };
-type Section = 'notReported' | 'fever' | 'testsDue' | 'release';
-const ALL: readonly Section[] = ['notReported', 'fever', 'testsDue', 'release'];
+type Section = 'followUps' | 'notReported' | 'fever' | 'testsDue' | 'release';
+const ALL: readonly Section[] = ['followUps', 'notReported', 'fever', 'testsDue', 'release'];
 
 type WorkStay = Stay & { checkMarks?: CheckMarks };
 
-/** The slot now: the evening one from noon (facility time), else the morning one; overdue once its deadline passed. */
-export function currentSlot(now: Date, timeZone: string): { date: string; slot: CheckSlot; overdue: boolean } {
+/** The slot now: the evening one from noon (facility time), else the morning one; overdue once its deadline (the policy's) passed. */
+export function currentSlot(now: Date, timeZone: string, deadlines: SlotDeadlines = CHECK_DEADLINES): { date: string; slot: CheckSlot; overdue: boolean } {
   const time = localTimeOfDay(now, timeZone);
-  const slot: CheckSlot = time >= '12:00' ? 'evening' : 'morning';
-  return { date: localDate(now, timeZone), slot, overdue: time >= CHECK_DEADLINES[slot] };
+  const slot: CheckSlot = time >= EVENING_OPENS ? 'evening' : 'morning';
+  return { date: localDate(now, timeZone), slot, overdue: time >= deadlines[slot] };
+}
+
+/** The team's open follow-ups (step 3 of a missed report), oldest first: the programme's open ones, this team's only. */
+async function openFollowUps(facilityId: string, teamId: string): Promise<FollowUp[]> {
+  const rows: FollowUp[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const out = await db().send(
+      new QueryCommand({
+        TableName: tableName(),
+        IndexName: 'GSI1',
+        KeyConditionExpression: 'GSI1PK = :pk',
+        FilterExpression: 'teamId = :t',
+        ExpressionAttributeValues: { ':pk': watchKeys.followUpPk(facilityId), ':t': teamId },
+        ExclusiveStartKey: start,
+      }),
+    );
+    rows.push(...(out.Items ?? []).map((i) => toFollowUp(i as unknown as ReportWatch)));
+    start = out.LastEvaluatedKey;
+  } while (start);
+  return rows;
 }
 
 function personOf(s: WorkStay, today: string) {
@@ -107,19 +132,21 @@ export async function teamWorklist(principal: Principal, facilityId: string, tea
   const team = await getTeam(facility.facilityId, teamId);
   if (!team) throw new NotFoundError(`Team ${teamId} does not exist in this programme.`);
   const today = localDate(now, facility.timeZone);
-  const slot = currentSlot(now, facility.timeZone);
+  const deadlines = slotDeadlines(facility.policy);
+  const slot = currentSlot(now, facility.timeZone, deadlines);
   const sections = new Set(q.member ? SECTIONS[q.member] : ALL);
 
   const members = await listTeamStays(facility.facilityId, team.teamId);
-  const [items, retests] = await Promise.all([
+  const [items, retests, followUpRows] = await Promise.all([
     batchGetItems(members.map((m) => stayKeys.key(m.stayId))),
     sections.has('testsDue') ? openRetestsDue(facility.facilityId, today) : Promise.resolve([]),
+    openFollowUps(facility.facilityId, team.teamId),
   ]);
   // The stay's own teamId decides (a reassignment moves both in one transaction; this guards a stale read).
   const stays = items.map((i) => stayFromItem(i) as WorkStay).filter((s) => s.teamId === team.teamId && (s.status === 'active' || s.status === 'positive') && s.person?.nameNative !== undefined);
   stays.sort((a, b) => (a.home?.gridCell ?? '').localeCompare(b.home?.gridCell ?? '', 'en', { numeric: true }) || a.person.nameLatin.localeCompare(b.person.nameLatin));
 
-  const inSlot = (s: WorkStay) => s.schedule.day1Date <= slot.date && slot.date <= s.schedule.endDate && !(s.schedule.day1Date === slot.date && localTimeOfDay(s.createdAt, facility.timeZone) >= CHECK_DEADLINES[slot.slot]);
+  const inSlot = (s: WorkStay) => s.schedule.day1Date <= slot.date && slot.date <= s.schedule.endDate && !(s.schedule.day1Date === slot.date && localTimeOfDay(s.createdAt, facility.timeZone) >= deadlines[slot.slot]);
   const notReported = stays
     .filter((s) => inSlot(s) && !s.checkMarks?.[slot.date]?.[slot.slot])
     .map((s) => {
@@ -143,6 +170,15 @@ export async function teamWorklist(principal: Principal, facilityId: string, tea
     return s && s.status === 'active' ? [{ ...personOf(s, today), retestDate: r.dueDate, overdue: r.dueDate < today }] : [];
   });
 
+  // Each member's own tasks: a follow-up is the member's on duty when it opened (the whole team sees all of them).
+  const followUps = followUpRows.flatMap((f) => {
+    const s = byId.get(f.stayId);
+    const role = f.role ?? onDuty(team, f.slot);
+    if (!s || (q.member && role !== q.member)) return [];
+    const assignee = f.assignee ?? team.members[role].name;
+    return [{ ...personOf(s, today), followUpId: f.followUpId, date: f.date, slot: f.slot, step: f.step, deadlineAt: f.deadlineAt, openedAt: f.openedAt, role, assignee, ...(f.reportedAt ? { reportedAt: f.reportedAt } : {}) }];
+  });
+
   const ending = stays.filter((s) => s.status === 'active' && s.schedule.endDate <= today);
   // Read for every view: the load counts who is ready, and only people past their end date are read.
   const checked = await Promise.all(ending.map(async (s) => ({ s, reasons: await releaseCheck(s, facility, today, now) })));
@@ -164,7 +200,12 @@ export async function teamWorklist(principal: Principal, facilityId: string, tea
       endingToday: stays.filter((s) => s.schedule.endDate === today).length,
       readyForRelease: ready.length,
       gridCells: team.gridCells.length,
+      openFollowUps: followUpRows.filter((f) => byId.has(f.stayId)).length,
+      notReported: notReported.length,
+      fever: fever.length,
     },
+    duty: dutyRoster(team),
+    ...(sections.has('followUps') ? { followUps } : {}),
     ...(sections.has('notReported') ? { notReported } : {}),
     ...(sections.has('fever') ? { fever } : {}),
     ...(sections.has('testsDue') ? { testsDue } : {}),

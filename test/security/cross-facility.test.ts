@@ -171,6 +171,7 @@ const probes: Record<string, () => Probe[]> = {
     },
   ],
   'GET /facilities/{facilityId}/teams': () => [{ path: `/facilities/${a.facilityId}/teams`, status: 403 }],
+  'PUT /facilities/{facilityId}/teams/{teamId}': () => [{ method: 'PUT', path: `/facilities/${a.facilityId}/teams/t1`, body: { name: 'Evil' }, status: 403 }],
   'GET /facilities/{facilityId}/teams/{teamId}/worklist': () => [{ path: `/facilities/${a.facilityId}/teams/t1/worklist`, status: 403 }],
   'PUT /stays/{stayId}/team': () => [{ method: 'PUT', path: `/stays/${active.stayId}/team`, body: { teamId: 'evil', reason: 'probe' }, status: 403 }],
   'POST /stays/{stayId}/continue-at-home': () => [

@@ -168,6 +168,9 @@ export const Reminder = meta(z.object({
         stayId: z.optional(z.string()),
         roomNumber: z.optional(z.string()),
         gridCell: z.optional(z.string()),
+        address: describe(z.optional(z.string()), 'A home stay: the address the team calls at'),
+        community: z.optional(z.string()),
+        step: describe(z.optional(z.int()), 'report_missed*: the escalation step (1..4)'),
         name: z.optional(z.string()),
         day: z.optional(z.int()),
         note: describe(z.optional(z.string()), 'English text for logs and notifications; pages render the line from its fields'),
@@ -179,6 +182,10 @@ export const Reminder = meta(z.object({
     createdAt: dateTime,
     audience: describe(z.optional(z.enum(['facility', 'team_doctor', 'team_on_duty', 'supervisor', 'person'])), "Who it is for (absent: the facility's staff)"),
     teamId: describe(z.optional(z.string()), 'The team it goes to (team_* audiences)'),
+    recipient: describe(
+      z.optional(z.object({ role: z.enum(['cadre', 'doctor', 'police', 'supervisor']), name: z.optional(z.string()) })),
+      'Within the audience, who it is for: the team member on duty for the slot (team_on_duty), the doctor (team_doctor), the supervisor',
+    ),
     slot: describe(z.optional(z.enum(CHECK_SLOTS)), 'The report slot it is about'),
     expiresAt: describe(z.optional(z.int()), 'Unix seconds: DynamoDB TTL removes the reminder then (its lines name people)'),
     delivery: z.object({

@@ -34,7 +34,10 @@ export const DayCheckStatus = meta(z.object({
     selfReported: describe(z.optional(z.array(z.enum(CHECK_SLOTS))), 'Slots the person reported on their own page, not yet confirmed by staff'),
   }), { id: 'DayCheckStatus' });
 
-export const Policy = meta(z.object({ stayDays: z.int(), retestDays: z.array(z.int()), documentDay: z.int(), reportDeadlines: z.optional(z.object({ morning: z.optional(z.string()), evening: z.optional(z.string()) })) }), { id: 'Policy' });
+export const Policy = meta(z.object({
+    stayDays: z.int(), retestDays: z.array(z.int()), documentDay: z.int(), reportDeadlines: z.optional(z.object({ morning: z.optional(z.string()), evening: z.optional(z.string()) })),
+    escalationMinutes: describe(z.optional(z.object({ reminder: z.optional(z.int()), secondReminder: z.optional(z.int()), teamOnDuty: z.optional(z.int()), supervisor: z.optional(z.int()) })), 'Minutes after a slot deadline of each escalation step of a missed report (absent: 0, 30, 60, 120)'),
+  }), { id: 'Policy' });
 
 export const Schedule = meta(z.object({ day1Date: date, retestDates: z.array(date), documentDate: date, endDate: date, releaseDate: date }), { id: 'Schedule', description: 'Dates computed in the facility time zone: day 1 is the arrival date.' });
 

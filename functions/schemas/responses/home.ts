@@ -10,6 +10,7 @@ export const LinkedStay = z.object({ stayId: z.string(), facilityId: z.string(),
 
 export const EndCheck = z.object({ doctorName: z.string(), fit: z.boolean(), note: z.optional(z.string()), date, recordedAt: dateTime, recordedBy: actor });
 
+const Role = z.enum(['cadre', 'doctor', 'police']);
 const Member = z.object({ name: z.string(), phone: z.string(), staffSub: z.optional(z.string()) });
 
 export const Team = z.object({
@@ -18,8 +19,12 @@ export const Team = z.object({
   name: z.string(),
   members: z.object({ cadre: Member, doctor: Member, police: Member }),
   gridCells: z.array(z.string()),
+  duty: describe(z.optional(z.object({ morning: z.optional(Role), evening: z.optional(Role) })), 'The member on duty per report slot (absent: the cadre)'),
   createdAt: dateTime,
   createdBy: actor,
+  version: z.optional(z.int()),
+  updatedAt: z.optional(dateTime),
+  updatedBy: z.optional(actor),
 });
 
 export const TeamList = z.object({ facilityId: z.string(), teams: z.array(Team) });
@@ -64,7 +69,32 @@ export const Worklist = z.object({
   date,
   slot: SlotRef,
   slotOverdue: z.boolean(),
-  load: z.object({ people: z.int(), positive: z.int(), endingToday: z.int(), readyForRelease: z.int(), gridCells: z.int() }),
+  load: z.object({
+    people: z.int(),
+    positive: z.int(),
+    endingToday: z.int(),
+    readyForRelease: z.int(),
+    gridCells: z.int(),
+    openFollowUps: describe(z.int(), 'Follow-ups of missed reports not yet marked done (the whole team)'),
+    notReported: describe(z.int(), 'Not reported this slot'),
+    fever: describe(z.int(), 'Fever or symptom today or yesterday'),
+  }),
+  duty: describe(z.object({ morning: Role, evening: Role }), 'Who is on duty for each report slot'),
+  followUps: z.optional(
+    z.array(
+      z.extend(Person, {
+        followUpId: z.string(),
+        date,
+        slot: z.enum(['morning', 'evening']),
+        step: describe(z.int(), 'Escalation steps taken so far (3: the team task; 4: the supervisor was told too)'),
+        deadlineAt: dateTime,
+        openedAt: dateTime,
+        role: describe(Role, 'The member whose task it is (on duty for the slot when it opened)'),
+        assignee: z.string(),
+        reportedAt: z.optional(dateTime),
+      }),
+    ).check(z.describe("Open follow-ups of missed reports: the team's, or the member's own with ?member=")),
+  ),
   notReported: z.optional(z.array(z.extend(Person, { lastReportedAt: z.optional(dateTime) }))),
   fever: z.optional(z.array(z.extend(Person, { readings: z.array(z.extend(SlotRef, { temperatureC: z.number() })) }))),
   testsDue: z.optional(z.array(z.extend(Person, { retestDate: date, overdue: z.boolean() }))),
