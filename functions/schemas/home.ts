@@ -54,7 +54,8 @@ const gridCells = z.array(gridCell).check(
 /** One staff account is one member: the same `staffSub` twice in a team is refused (every such member named). */
 function oneAccountPerMember(members: Partial<Record<'cadre' | 'doctor' | 'police', { staffSub?: string | undefined }>>, ctx: { addIssue: (i: { code: 'custom'; path: PropertyKey[]; message: string }) => void }) {
   const seen = new Map<string, string>();
-  for (const [r, m] of Object.entries(members)) {
+  for (const r of ['cadre', 'doctor', 'police'] as const) {
+    const m = members[r];
     if (!m?.staffSub) continue;
     const first = seen.get(m.staffSub);
     if (first) ctx.addIssue({ code: 'custom', path: ['members', r, 'staffSub'], message: `The same staff account as the ${first}: one account is one member` });
