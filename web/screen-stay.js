@@ -10,6 +10,7 @@ import { register, t } from './i18n.js';
 import { clearBanner, reasonText, result, say, showProblem } from './notice.js';
 import { initPersonalLink, readingBy, selfReportActions, showPersonalLink } from './personal-link.js';
 import { showSlip } from './release-slip.js';
+import { relabelHomePanel, showHomePanel } from './stay-home-panel.js';
 import { askTransfer } from './transfer.js';
 import { isoToLocal, nowLocal, tz } from './time.js';
 
@@ -196,7 +197,7 @@ async function showStay(stayId) {
   $('#d-mode').value = d ? d.mode : 'flight';
   $('#d-number').value = (d && d.number) || '';
   $('#d-at').value = d ? isoToLocal(d.departureAt, tz()) : `${opened.schedule.releaseDate}T09:00`;
-  await Promise.all([loadChecks(), loadSituations(), showPersonalLink(opened.stayId)]);
+  await Promise.all([loadChecks(), loadSituations(), showPersonalLink(opened.stayId), showHomePanel(opened)]);
 }
 /** Morning until 14:00 facility time, then evening. */
 function defaultSlot() {
@@ -401,7 +402,10 @@ export default {
     if (stayId) await showStay(decodeURIComponent(stayId));
   },
   relabel() {
-    if (opened && !$('#view-stay').hidden) renderStay();
+    if (opened && !$('#view-stay').hidden) {
+      renderStay();
+      relabelHomePanel();
+    }
   },
   hide() {
     $('#slip').hidden = true;

@@ -3,6 +3,7 @@
 // release (and who waits, with why) — and the team's load. #team/<teamId>.
 import { api } from './api.js';
 import { $, fill, h } from './dom.js';
+import { submitting } from './forms.js';
 import { register, t } from './i18n.js';
 import { reasonText, say, showProblem } from './notice.js';
 import { fid } from './state.js';
@@ -30,6 +31,16 @@ register({
     'team.noTeams': 'This programme has no teams yet.',
     'team.day': 'day {n}',
     'team.retestOn': 'retest {date}',
+    'team.followUps': 'Follow-ups: missed reports to call or visit',
+    'team.loadFollowUps': '{open} open follow-ups · {missing} not reported this slot · {fever} fever or symptom',
+    'team.duty': 'On duty: morning {morning} · evening {evening}',
+    'team.fu.what': '{date} {slot} report missing · {step}',
+    'team.fu.step3': 'task for {role} {name}',
+    'team.fu.step4': 'task for {role} {name} · supervisor told',
+    'team.fu.reported': 'reported since {at}',
+    'team.fu.note': 'What you found (kept with the follow-up)',
+    'team.fu.done': 'Mark done',
+    'team.fu.saved': 'Follow-up of {name} marked done.',
   },
   zh: {
     'team.title': '三人小组工作清单',
@@ -53,6 +64,16 @@ register({
     'team.noTeams': '本居家隔离单位尚未设立小组。',
     'team.day': '第{n}天',
     'team.retestOn': '{date}复检',
+    'team.followUps': '待跟进：未报告需电话或上门',
+    'team.loadFollowUps': '待跟进{open}件 · 本时段未报告{missing}人 · 发热或有症状{fever}人',
+    'team.duty': '值班：上午 {morning} · 下午 {evening}',
+    'team.fu.what': '{date} {slot}未报告 · {step}',
+    'team.fu.step3': '由{role}{name}跟进',
+    'team.fu.step4': '由{role}{name}跟进 · 已报告负责人',
+    'team.fu.reported': '已于{at}补报',
+    'team.fu.note': '跟进情况（随记录保存）',
+    'team.fu.done': '标记完成',
+    'team.fu.saved': '{name}的跟进已标记完成。',
   },
 });
 
@@ -60,7 +81,7 @@ let last;
 
 function person(p, extra = '') {
   return h('li', {},
-    h('a', { href: `#stay/${p.stayId}`, text: p.nameNative === p.nameLatin ? p.nameNative : `${p.nameNative} ${p.nameLatin}` }),
+    h('a', { href: `#stay/${p.stayId}`, text: nameOf(p) }),
     h('span', { class: 'meta', text: ` ${p.gridCell} · ${t('team.day', { n: p.dayOfStay })} · ` }),
     h('a', { class: 'meta tel', href: `tel:${p.phone.replace(/[^+0-9]/g, '')}`, text: p.phone }),
     extra ? h('div', { class: 'meta', text: extra }) : '',
@@ -75,13 +96,45 @@ function section(title, list, extra) {
   );
 }
 
+const nameOf = (p) => (p.nameNative === p.nameLatin ? p.nameNative : `${p.nameNative} ${p.nameLatin}`);
+
+/** One open follow-up: who, which slot, which step, and the note that marks it done. */
+function followUp(f) {
+  const step = t(f.step >= 4 ? 'team.fu.step4' : 'team.fu.step3', { role: t(`team.role.${f.role}`), name: f.assignee });
+  const what = t('team.fu.what', { date: f.date, slot: t(`team.slot.${f.slot}`), step }) + (f.reportedAt ? ` · ${t('team.fu.reported', { at: f.reportedAt.slice(11, 16) })}` : '');
+  const form = h('form', { class: 'row fu-form', novalidate: true },
+    h('input', { name: 'note', required: true, maxlength: 500, placeholder: t('team.fu.note'), 'aria-label': t('team.fu.note') }),
+    h('button', { type: 'submit', text: t('team.fu.done') }));
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const note = form.elements.note.value.trim();
+    let r;
+    await submitting(form, async () => {
+      r = await api('POST', `/stays/${encodeURIComponent(f.stayId)}/follow-ups/${encodeURIComponent(f.followUpId)}/done`, { note });
+    });
+    if (!r.ok) return showProblem(r, form);
+    say(t('team.fu.saved', { name: nameOf(f) }));
+    await showTeam(last.teamId);
+  });
+  const li = person(f, what);
+  li.append(form);
+  return li;
+}
+
 function draw(w) {
   const slot = t('team.slot', { date: w.slot.date, slot: t(`team.slot.${w.slot.slot}`) }) + (w.slotOverdue ? ` · ${t('team.overdue')}` : '');
   const parts = [
     h('p', { class: 'card', id: 'team-load' },
       h('strong', { text: w.teamName }), w.member ? ` · ${t(`team.role.${w.member.role}`)} ${w.member.name} ${w.member.phone}` : '', h('br'),
-      t('team.load', { people: w.load.people, ending: w.load.endingToday, ready: w.load.readyForRelease, cells: w.load.gridCells }), h('br'), slot),
+      t('team.load', { people: w.load.people, ending: w.load.endingToday, ready: w.load.readyForRelease, cells: w.load.gridCells }), h('br'),
+      t('team.loadFollowUps', { open: w.load.openFollowUps, missing: w.load.notReported, fever: w.load.fever }), h('br'),
+      t('team.duty', { morning: t(`team.role.${w.duty.morning}`), evening: t(`team.role.${w.duty.evening}`) }), h('br'), slot),
   ];
+  if (w.followUps) {
+    parts.push(h('section', { class: 'card team-section', id: 'team-follow-ups' },
+      h('h3', { text: `${t('team.followUps')} (${w.followUps.length})` }),
+      w.followUps.length ? h('ul', { class: 'plain' }, w.followUps.map(followUp)) : h('p', { class: 'meta', text: t('team.none') })));
+  }
   if (w.notReported) parts.push(section(t('team.notReported'), w.notReported));
   if (w.fever) parts.push(section(t('team.fever'), w.fever, (p) => p.readings.map((r) => `${r.date} ${t(`team.slot.${r.slot}`)} ${r.temperatureC.toFixed(1)} °C`).join(' · ')));
   if (w.testsDue) parts.push(section(t('team.testsDue'), w.testsDue, (p) => t('team.retestOn', { date: p.retestDate }) + (p.overdue ? ` · ${t('team.overdue')}` : '')));
