@@ -407,7 +407,7 @@ export const operations: Readonly<Record<string, Operation>> = {
   'GET /facilities/{facilityId}/follow-ups': {
     tag: 'Care',
     summary: 'Follow-ups of missed reports',
-    description: 'slots with no report an hour after the deadline (step 3 of the escalation), oldest first, until the team marks them done',
+    description: "slots still without a report at the policy's `escalationMinutes.teamOnDuty` after the deadline (step 3 of the escalation; default an hour), each for the team member on duty for that slot (`role`, `assignee`), oldest first, until the team marks them done",
     request: { query: PageQuery },
     responses: { 200: ok('A page of follow-ups', FollowUpList) },
   },
@@ -572,7 +572,7 @@ export const operations: Readonly<Record<string, Operation>> = {
     tag: 'Home',
     summary: "A team's worklist",
     description:
-      "what a team has to do now: who has not reported this slot, who reported a fever or symptom (today and yesterday), whose retest is due, who is ready for release (and who waits, with why), and the team's load. `?member=cadre|doctor|police` shows that member's part",
+      "what a team has to do now: who has not reported this slot, who reported a fever or symptom (today and yesterday), whose retest is due, who is ready for release (and who waits, with why), the open follow-ups of missed reports (who, slot, step, the member whose task it is), the duty roster and the team's load. `?member=cadre|doctor|police` shows that member's part and own follow-ups",
     request: { query: WorklistQuery },
     responses: { 200: ok('The worklist', Worklist) },
   },

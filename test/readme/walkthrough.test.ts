@@ -41,7 +41,9 @@ describe('README', () => {
   }, 150_000);
 
   it('home isolation walkthrough runs as written (after the hotel one)', async () => {
-    const { stdout } = await promisify(execFile)('bash', ['-c', `set -euo pipefail\n${shBlock('## Home isolation walkthrough')}`], { cwd: process.cwd(), timeout: 120_000, maxBuffer: 4 << 20 });
+    // `npm run job` finds a running `npm start` through .data/stack.json; this in-memory stack is named in the environment.
+    const env = { ...process.env, DYNAMODB_ENDPOINT: stack.dynamo.endpoint, TABLE_NAME: 'readme-walkthrough' };
+    const { stdout } = await promisify(execFile)('bash', ['-c', `set -euo pipefail\n${shBlock('## Home isolation walkthrough')}`], { cwd: process.cwd(), env, timeout: 150_000, maxBuffer: 4 << 20 });
     expect(stdout).toContain('"kind": "home_programme"');
     expect(stdout).toMatch(/home stay S[0-9A-Z]{12}/);
     expect(stdout).toContain('"teamId": "hp-01"');
@@ -50,7 +52,13 @@ describe('README', () => {
     expect(stdout).toContain('"event": "schedule_changed"');
     expect(stdout).toContain('"hotel": "continued"');
     expect(stdout).toContain('"room": "cleaning"');
-  }, 150_000);
+    // The policy's escalation, the team edit, and a missed slot's follow-up for the member on duty, named.
+    expect(stdout).toContain('"teamOnDuty": 60');
+    expect(stdout).toContain('"evening": "police"');
+    expect(stdout).toMatch(/follow-up \{"followUpId":"\d{4}-\d{2}-\d{2}-(morning|evening)","nameNative":"陈静","gridCell":"HP-01","slot":"(morning|evening)","step":4,"role":"(cadre|police)","assignee":"(李娜|赵强)"\}/);
+    expect(stdout).toMatch(/"recipient":\{"role":"(cadre|police)","name":"(李娜|赵强)"\},"line":\{"name":"陈静","address":"金水区和平街道幸福里 3 号楼 2 单元 501","gridCell":"HP-01","step":3\}/);
+    expect(stdout).toContain('"note": "电话联系：体温计坏了，已送新的，体温 36.5"');
+  }, 180_000);
 
   it('lab signing example (curl + openssl) is accepted by the webhook as written', async () => {
     // The example's two placeholders are what `npm run lab -- add` prints; everything else runs verbatim.
