@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { AddSituationInput, CorrectCheckInput, RecordCheckInput, RecordCheckQuery, SetDepartureInput, TodaySheetQuery, TransportQuery } from './schemas/care.js';
+import { AddSituationInput, CorrectCheckInput, HandleReminderInput, RecordCheckInput, RecordCheckQuery, ReminderQuery, SetDepartureInput, TodaySheetQuery, TransportQuery } from './schemas/care.js';
 import { HealthSignoffInput, IssueDocumentInput, ReasonInput, TransferInput } from './schemas/documents.js';
 import { CreateFacilityInput, UpdateFacilityInput } from './schemas/facility.js';
 import { DryRunQuery, ImportInput, RefusedFileInput } from './schemas/manifest.js';
@@ -10,7 +10,7 @@ import { AssignSampleInput, LabDeliveryInput, LabFacilitiesInput, UnassignSample
 import { PageQuery } from './schemas/page.js';
 import { ChangeScheduleInput } from './schemas/stay-schedule.js';
 import { ListStaysQuery, MAX_BATCH_ROWS } from './schemas/stay.js';
-import { CheckList, DepartureEntry, RecordedCheck, ReminderList, Situation, SituationList, TodaySheet, TransportPlan } from './schemas/responses/care.js';
+import { CheckList, DepartureEntry, RecordedCheck, Reminder, ReminderList, Situation, SituationList, TodaySheet, TransportPlan } from './schemas/responses/care.js';
 import { DocumentList, DocumentReceipt, HealthSignoffResult, Released, Revoked, Verification } from './schemas/responses/documents.js';
 import { AddRoomsResult, Facility, FacilityList, FacilityStats } from './schemas/responses/facility.js';
 import { AssignedSample, IngestReport, LabRecord, SampleHistory, StayTests, UnassignedSample, UnmatchedList } from './schemas/responses/lab.js';
@@ -361,9 +361,17 @@ export const operations: Readonly<Record<string, Operation>> = {
   'GET /facilities/{facilityId}/reminders': {
     tag: 'Care',
     summary: 'List reminders',
-    description: 'reminders, newest first (`?limit=&cursor=`), with lines and delivery state',
-    request: { query: PageQuery },
+    description:
+      'reminders, newest first (`?limit=&cursor=`), with lines, delivery and `state` (open, handled, closed: every person named has left); `?state=open|handled|closed|all`, `?kind=`, `?q=` (room number or name). Lines of closed stays carry `closed: true`. State and search filter the page read: a page may hold fewer than `limit`, follow the cursor',
+    request: { query: ReminderQuery },
     responses: { 200: ok('A page of reminders', ReminderList) },
+  },
+  'PUT /facilities/{facilityId}/reminders/{reminderId}/handled': {
+    tag: 'Care',
+    summary: 'Mark a reminder handled',
+    description: 'who (the caller) and when, `note?`; audited on the facility. Marking it again answers the first marking unchanged',
+    request: { body: HandleReminderInput },
+    responses: { 200: ok('The reminder, handled', Reminder) },
   },
   'POST /stays/{stayId}/personal-link': {
     tag: 'Stays',

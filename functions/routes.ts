@@ -75,6 +75,7 @@ export const routes: readonly RouteDef[] = [
   { method: 'PUT', path: '/labs/{labId}/facilities', handler: 'set-lab-facilities', access: 'admin' },
   { method: 'GET', path: '/stays/{stayId}/tests', handler: 'list-stay-tests', access: 'staff' },
   { method: 'GET', path: '/facilities/{facilityId}/reminders', handler: 'list-reminders', access: 'staff' },
+  { method: 'PUT', path: '/facilities/{facilityId}/reminders/{reminderId}/handled', handler: 'handle-reminder', access: 'staff' },
   { method: 'GET', path: '/facilities/{facilityId}/stats', handler: 'get-stats', access: 'staff' },
   // Home isolation (居家隔离): programmes, three-person teams, the hotel-to-home continuation, the end-of-period check.
   { method: 'POST', path: '/home-programmes', handler: 'create-programme', access: 'admin' },

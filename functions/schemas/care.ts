@@ -1,8 +1,10 @@
 import * as z from 'zod/mini';
 import { CHECK_SLOTS, hasOneDecimalAtMost, SYMPTOMS, TEMPERATURE_MAX_C, TEMPERATURE_MIN_C } from '../domain/checks.js';
-import { DEPARTURE_MODES, SITUATION_KINDS } from '../domain/care-kinds.js';
+import { DEPARTURE_MODES, REMINDER_KINDS, SITUATION_KINDS } from '../domain/care-kinds.js';
+import { REMINDER_STATES } from '../domain/reminder-view.js';
 import { crossFieldRule } from '../shared/validation.js';
 import { calendarDate, cleanText, countryCode, instant } from './common.js';
+import { PageQuery } from './page.js';
 
 // Inputs of daily care: temperature checks, special situations, return travel,
 // and the queries of the daily sheet and the transport plan.
@@ -91,3 +93,18 @@ export const TransportQuery = z.strictObject({
   ),
 });
 export type TransportQuery = z.infer<typeof TransportQuery>;
+
+/** GET /facilities/{facilityId}/reminders: a page, optionally only open / handled / closed ones, of one kind, about a room or person. */
+export const ReminderQuery = z.strictObject({
+  ...PageQuery.shape,
+  state: z._default(z.enum([...REMINDER_STATES, 'all']), 'all'),
+  kind: z.optional(z.enum(REMINDER_KINDS)),
+  q: z.optional(z.string().check(z.trim(), z.maxLength(60))),
+});
+export type ReminderQuery = z.infer<typeof ReminderQuery>;
+
+/** PUT /facilities/{facilityId}/reminders/{reminderId}/handled: who and when come from the request, the note is optional. */
+export const HandleReminderInput = z.strictObject({
+  note: z.optional(cleanText(500)),
+});
+export type HandleReminderInput = z.infer<typeof HandleReminderInput>;

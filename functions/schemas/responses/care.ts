@@ -1,5 +1,7 @@
 import * as z from 'zod/mini';
 import { actor, CHECK_SLOTS, date, dateTime, DayCheckStatus, describe, meta, Page } from './common.js';
+import { REMINDER_KINDS } from '../../domain/care-kinds.js';
+import { REMINDER_STATES } from '../../domain/reminder-view.js';
 import { Departure } from './stay.js';
 
 const SYMPTOMS = ['fever', 'cough', 'sore_throat', 'fatigue', 'loss_of_smell_taste', 'diarrhoea', 'shortness_of_breath', 'other'] as const;
@@ -142,20 +144,6 @@ export const TransportPlan = z.object({
   ),
 });
 
-const REMINDER_KINDS = [
-  'retest_due',
-  'retest_overdue',
-  'documents_due',
-  'expired_isolation',
-  'positive_result',
-  'fever_or_symptom',
-  'special_situation',
-  'unmatched_lab_result',
-  'report_missed',
-  'report_missed_follow_up',
-  'report_missed_supervisor',
-] as const;
-
 export const Reminder = meta(z.object({
     reminderId: z.string(),
     facilityId: z.string(),
@@ -174,8 +162,11 @@ export const Reminder = meta(z.object({
         slot: describe(z.optional(z.string()), 'fever_or_symptom: the check slot'),
         temperatureC: describe(z.optional(z.number()), 'fever_or_symptom: the reading'),
         symptoms: describe(z.optional(z.array(z.string())), 'fever_or_symptom: symptom codes'),
+        closed: describe(z.optional(z.literal(true)), 'The stay the line names is closed (released, transferred, cancelled): the line dropped out'),
       }),
     ),
+    state: describe(z.optional(z.enum(REMINDER_STATES)), 'open; handled (staff marked it); closed (every person it names has left)'),
+    handled: describe(z.optional(z.object({ by: actor, at: dateTime, note: z.optional(z.string()) })), 'Who marked it handled, when, and their note'),
     createdAt: dateTime,
     audience: describe(z.optional(z.enum(['facility', 'team_doctor', 'team_on_duty', 'supervisor', 'person'])), "Who it is for (absent: the facility's staff)"),
     teamId: describe(z.optional(z.string()), 'The team it goes to (team_* audiences)'),
