@@ -115,6 +115,33 @@ export const TodaySheet = z.object({
 
 const MODES = ['flight', 'train', 'bus', 'car'] as const;
 
+const TransportPerson = z.object({
+  stayId: z.string(),
+  roomNumber: describe(z.optional(z.string()), 'Hotel stays'), gridCell: describe(z.optional(z.string()), 'Home stays: the grid cell'),
+  nameNative: z.string(),
+  nameLatin: z.string(),
+  localTime: describe(z.string(), 'Facility-local departure time HH:MM'),
+  departureAt: dateTime,
+  number: z.optional(z.string()),
+  destination: z.object({ city: z.string(), country: z.string() }),
+  pickupAt: z.optional(dateTime),
+  pickupTime: describe(z.optional(z.string()), 'Facility-local pickup time HH:MM'),
+});
+
+export const Vehicle = meta(z.object({ plate: z.string(), seats: z.int(), note: z.optional(z.string()) }), { id: 'Vehicle' });
+
+export const VehicleList = z.object({ facilityId: z.string(), vehicles: z.array(Vehicle), version: describe(z.int(), 'Send it back with PUT, so a concurrent edit is refused'), updatedAt: z.optional(dateTime), updatedBy: z.optional(actor) });
+
+export const PickupGroup = meta(z.object({
+    time: describe(z.string(), 'Facility-local pickup time HH:MM'),
+    count: z.int(),
+    modes: z.array(z.enum(MODES)),
+    people: describe(z.array(TransportPerson), 'By departure time'),
+    vehicles: z.array(Vehicle),
+    seats: z.int(),
+    short: describe(z.int(), 'People beyond the assigned seats (added after the vehicles were assigned)'),
+  }), { id: 'PickupGroup' });
+
 export const TransportPlan = z.object({
   facilityId: z.string(),
   date,
@@ -128,20 +155,12 @@ export const TransportPlan = z.object({
       window: describe(z.object({ from: z.string(), to: z.string() }), 'Local window [from, to), HH:MM'),
       count: z.int(),
       byNumber: z.array(z.object({ number: z.string(), count: z.int() })),
-      people: z.array(
-        z.object({
-          stayId: z.string(),
-          roomNumber: describe(z.optional(z.string()), 'Hotel stays'), gridCell: describe(z.optional(z.string()), 'Home stays: the grid cell'),
-          nameNative: z.string(),
-          nameLatin: z.string(),
-          localTime: z.string(),
-          departureAt: dateTime,
-          number: z.optional(z.string()),
-          destination: z.object({ city: z.string(), country: z.string() }),
-        }),
-      ),
+      people: z.array(TransportPerson),
     }),
   ),
+  pickups: describe(z.array(PickupGroup), 'The departures by pickup time across modes, with their vehicles'),
+  noPickup: describe(z.array(TransportPerson), 'Departures without a pickup time yet, by departure time'),
+  vehicles: z.array(Vehicle),
 });
 
 export const Reminder = meta(z.object({
