@@ -28,10 +28,7 @@ register({
     'transport.assign': 'Assign vehicles',
     'transport.assigned': 'Pickup {time}: {list}.',
     'transport.overCapacity': '{seats} seats for {n} people at {time}: add a vehicle or choose a bigger one.',
-    'transport.time': 'Departure',
-    'transport.pickupTime': 'Pickup',
-    'transport.mode': 'Mode',
-    'transport.number': 'Number',
+    'transport.time': 'Train or flight',
     'transport.room': 'Room',
     'transport.name': 'Name',
     'transport.dest': 'Destination',
@@ -64,10 +61,7 @@ register({
     'transport.assign': '安排车辆',
     'transport.assigned': '{time} 接送：{list}。',
     'transport.overCapacity': '{time} 接送共 {n} 人，所选车辆只有 {seats} 个座位：请增加车辆或换更大的车。',
-    'transport.time': '出发',
-    'transport.pickupTime': '接送',
-    'transport.mode': '方式',
-    'transport.number': '航班/车次',
+    'transport.time': '车次/航班',
     'transport.room': '房间',
     'transport.name': '姓名',
     'transport.dest': '目的地',
@@ -96,10 +90,16 @@ const seatsText = (v) => t('transport.seats', { plate: v.plate, seats: v.seats }
 const place = (x) => x.roomNumber || x.gridCell || '';
 const dest = (x) => `${x.destination.city}, ${x.destination.country}`;
 
+/** One row a person: the train or flight (time, mode, number) in one cell, so a phone needs no sideways scrolling. */
 function peopleTable(people) {
   return table(
-    [t('transport.time'), t('transport.mode'), t('transport.number'), t('transport.room'), t('transport.name'), t('transport.dest')],
-    people.map((x) => [x.localTime, x.mode ? t(`mode.${x.mode}`) : '', x.number || '', place(x), h('a', { href: `#stay/${x.stayId}`, text: `${x.nameNative} ${x.nameLatin}` }), dest(x)]),
+    [t('transport.time'), t('transport.room'), t('transport.name'), t('transport.dest')],
+    people.map((x) => [
+      h('span', { class: 'nowrap' }, h('strong', { text: x.localTime }), ` ${[x.mode ? t(`mode.${x.mode}`) : '', x.number || ''].filter(Boolean).join(' ')}`),
+      place(x),
+      h('a', { href: `#stay/${x.stayId}`, text: `${x.nameNative} ${x.nameLatin}` }),
+      dest(x),
+    ]),
   );
 }
 

@@ -230,6 +230,21 @@ describe('on paper', () => {
     }
   });
 
+  it("the release slip says what to scan in the person's language and in Chinese", { timeout: 30_000 }, async () => {
+    const { page } = await open('en', { width: 1366, height: 768 });
+    try {
+      await SCREENS[0]!.go(page);
+      const words = await page.evaluate(`import('/assets/release-slip.js').then((m) => ['ko', 'en', 'zh'].map((l) => m.slipText(l, 'scan') + ' | ' + m.slipText(l, 'key')))`);
+      expect(words).toEqual([
+        expect.stringMatching(/^휴대폰으로 QR 코드를 스캔해.* \/ 用手机扫描二维码下载文书.* \| 접근 키 \/ 提取码$/),
+        expect.stringMatching(/^Scan the QR code with your phone.* \/ 用手机扫描二维码.* \| Access key \/ 提取码$/),
+        expect.stringMatching(/^用手机扫描二维码[^/]*\| 提取码$/),
+      ]);
+    } finally {
+      await page.context().close();
+    }
+  });
+
   it('the board prints without background colours, the state written on each tile', { timeout: 60_000 }, async () => {
     const { page } = await open('zh', { width: 1366, height: 768 });
     try {
