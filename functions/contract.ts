@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { AddSituationInput, CorrectCheckInput, RecordCheckInput, RecordCheckQuery, SetDepartureInput, TodaySheetQuery, TransportQuery } from './schemas/care.js';
+import { AddSituationInput, CorrectCheckInput, HandleReminderInput, PickupInput, RecordCheckInput, RecordCheckQuery, ReminderQuery, SetDepartureInput, TodaySheetQuery, TransportQuery, VehiclesInput } from './schemas/care.js';
 import { HealthSignoffInput, IssueDocumentInput, ReasonInput, TransferInput } from './schemas/documents.js';
 import { CreateFacilityInput, UpdateFacilityInput } from './schemas/facility.js';
 import { DryRunQuery, ImportInput, RefusedFileInput } from './schemas/manifest.js';
@@ -10,7 +10,7 @@ import { AssignSampleInput, LabDeliveryInput, LabFacilitiesInput, UnassignSample
 import { PageQuery } from './schemas/page.js';
 import { ChangeScheduleInput } from './schemas/stay-schedule.js';
 import { ListStaysQuery, MAX_BATCH_ROWS } from './schemas/stay.js';
-import { CheckList, DepartureEntry, RecordedCheck, ReminderList, Situation, SituationList, TodaySheet, TransportPlan } from './schemas/responses/care.js';
+import { CheckList, DepartureEntry, PickupGroup, RecordedCheck, Reminder, ReminderList, Situation, SituationList, TodaySheet, TransportPlan, VehicleList } from './schemas/responses/care.js';
 import { DocumentList, DocumentReceipt, HealthSignoffResult, Released, Revoked, Verification } from './schemas/responses/documents.js';
 import { AddRoomsResult, Facility, FacilityList, FacilityStats } from './schemas/responses/facility.js';
 import { AssignedSample, IngestReport, LabRecord, SampleHistory, StayTests, UnassignedSample, UnmatchedList } from './schemas/responses/lab.js';
@@ -354,16 +354,44 @@ export const operations: Readonly<Record<string, Operation>> = {
   'GET /facilities/{facilityId}/transport': {
     tag: 'Care',
     summary: 'Transport plan',
-    description: 'departures grouped by mode and time window, `?date=&windowMinutes=120&format=json|csv`',
+    description: 'departures grouped by mode and time window, and by pickup time across modes with the vehicles assigned (`pickups`, `noPickup`), `?date=&windowMinutes=120&format=json|csv`',
     request: { query: TransportQuery },
     responses: { 200: { description: 'The plan (CSV with ?format=csv)', json: TransportPlan, media: 'text/csv' } },
+  },
+  'PUT /facilities/{facilityId}/transport/pickups': {
+    tag: 'Care',
+    summary: 'Assign vehicles to a pickup',
+    description: 'the vehicles (`plates`) taking everyone of departure date `date` picked up at `time` (HH:MM); `plates: []` clears it. Unknown plates and a time nobody is picked up at are field issues; fewer seats than people is 409 `over_capacity`',
+    request: { body: PickupInput },
+    responses: { 200: ok('The pickup with its vehicles', PickupGroup), 409: conflict('Too few seats, or the vehicles changed meanwhile', ['over_capacity', 'vehicles_changed']) },
+  },
+  'GET /facilities/{facilityId}/vehicles': {
+    tag: 'Care',
+    summary: 'List the vehicles',
+    description: "the facility's vehicles for return transport (plate or name, seats) and the list's `version`",
+    responses: { 200: ok('The vehicles', VehicleList) },
+  },
+  'PUT /facilities/{facilityId}/vehicles': {
+    tag: 'Care',
+    summary: 'Set the vehicles',
+    description: 'replaces the list: `vehicles: [{plate, seats, note?}]` (plates unique), `version?` as read (a concurrent edit is 409 `vehicles_changed`); audited on the facility',
+    request: { body: VehiclesInput },
+    responses: { 200: ok('The vehicles', VehicleList), 409: conflict('Changed meanwhile', ['vehicles_changed']) },
   },
   'GET /facilities/{facilityId}/reminders': {
     tag: 'Care',
     summary: 'List reminders',
-    description: 'reminders, newest first (`?limit=&cursor=`), with lines and delivery state',
-    request: { query: PageQuery },
+    description:
+      'reminders, newest first (`?limit=&cursor=`), with lines, delivery and `state` (open, handled, closed: every person named has left); `?state=open|handled|closed|all`, `?kind=`, `?q=` (room number or name). Lines of closed stays carry `closed: true`. State and search filter the page read: a page may hold fewer than `limit`, follow the cursor',
+    request: { query: ReminderQuery },
     responses: { 200: ok('A page of reminders', ReminderList) },
+  },
+  'PUT /facilities/{facilityId}/reminders/{reminderId}/handled': {
+    tag: 'Care',
+    summary: 'Mark a reminder handled',
+    description: 'who (the caller) and when, `note?`; audited on the facility. Marking it again answers the first marking unchanged',
+    request: { body: HandleReminderInput },
+    responses: { 200: ok('The reminder, handled', Reminder) },
   },
   'POST /stays/{stayId}/personal-link': {
     tag: 'Stays',

@@ -62,6 +62,9 @@ export const routes: readonly RouteDef[] = [
   { method: 'PUT', path: '/stays/{stayId}/schedule', handler: 'change-schedule', access: 'staff', deletes: true },
   { method: 'GET', path: '/facilities/{facilityId}/today', handler: 'get-today-sheet', access: 'staff' },
   { method: 'GET', path: '/facilities/{facilityId}/transport', handler: 'get-transport', access: 'staff' },
+  { method: 'PUT', path: '/facilities/{facilityId}/transport/pickups', handler: 'assign-pickup', access: 'staff' },
+  { method: 'GET', path: '/facilities/{facilityId}/vehicles', handler: 'list-vehicles', access: 'staff' },
+  { method: 'PUT', path: '/facilities/{facilityId}/vehicles', handler: 'set-vehicles', access: 'staff' },
   { method: 'GET', path: '/', handler: 'web-assets', access: 'public', table: 'none' },
   { method: 'GET', path: '/assets/{file}', handler: 'web-assets', access: 'public', table: 'none' },
   { method: 'GET', path: '/api-docs', handler: 'web-assets', access: 'public', table: 'none' },
@@ -75,6 +78,7 @@ export const routes: readonly RouteDef[] = [
   { method: 'PUT', path: '/labs/{labId}/facilities', handler: 'set-lab-facilities', access: 'admin' },
   { method: 'GET', path: '/stays/{stayId}/tests', handler: 'list-stay-tests', access: 'staff' },
   { method: 'GET', path: '/facilities/{facilityId}/reminders', handler: 'list-reminders', access: 'staff' },
+  { method: 'PUT', path: '/facilities/{facilityId}/reminders/{reminderId}/handled', handler: 'handle-reminder', access: 'staff' },
   { method: 'GET', path: '/facilities/{facilityId}/stats', handler: 'get-stats', access: 'staff' },
   // Home isolation (居家隔离): programmes, three-person teams, the hotel-to-home continuation, the end-of-period check.
   { method: 'POST', path: '/home-programmes', handler: 'create-programme', access: 'admin' },

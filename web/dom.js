@@ -19,8 +19,9 @@ export function h(tag, attrs, ...children) {
 
 export const fill = (el, ...nodes) => el.replaceChildren(...nodes.flat().filter(Boolean));
 
+/** A table; each cell carries its column's name (data-label), so a phone can stack a row as labelled lines. */
 export const table = (head, rows, rowClass) =>
-  h('div', { class: 'table-wrap' }, h('table', {}, h('thead', {}, h('tr', {}, head.map((x) => h('th', { scope: 'col', text: x })))), h('tbody', {}, rows.map((r, i) => h('tr', { class: rowClass ? rowClass(i) : undefined }, r.map((c) => h('td', {}, c)))))));
+  h('div', { class: 'table-wrap' }, h('table', {}, h('thead', {}, h('tr', {}, head.map((x) => h('th', { scope: 'col', text: x })))), h('tbody', {}, rows.map((r, i) => h('tr', { class: rowClass ? rowClass(i) : undefined }, r.map((c, j) => h('td', { 'data-label': head[j] }, c === '' ? null : c)))))));
 
 /** Hands a file to the browser's download. */
 export function saveFile(name, blob) {

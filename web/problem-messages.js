@@ -54,6 +54,13 @@ register({
     'reason.no_test_results': 'No test result on file',
     'reason.fever_in_final_window': 'Fever in the final observation window',
     'reason.doctor_signoff_required': 'A doctor must sign off first',
+    'iss.pickup_after_departure': 'The pickup must be before the departure',
+    'iss.pickup_too_early': 'The pickup must be at most 12 hours before the departure',
+    'iss.duplicate_vehicle': 'This vehicle is listed twice',
+    'iss.unknown_vehicle': 'No such vehicle in this facility: add it to the vehicles first',
+    'iss.no_pickup_group': 'Nobody is picked up at this time',
+    'reason.over_capacity': 'The vehicles have fewer seats than people',
+    'reason.vehicles_changed': 'The vehicles were changed meanwhile: reload and try again',
   },
   zh: {
     'iss.required': '请填写{field}',
@@ -105,6 +112,13 @@ register({
     'reason.no_test_results': '没有检测结果',
     'reason.fever_in_final_window': '最后观察期内有发热',
     'reason.doctor_signoff_required': '需要医生先签字确认',
+    'iss.pickup_after_departure': '接送时间必须早于出发时间',
+    'iss.pickup_too_early': '接送时间最多比出发时间早 12 小时',
+    'iss.duplicate_vehicle': '该车辆重复填写',
+    'iss.unknown_vehicle': '本隔离点没有该车辆，请先添加车辆',
+    'iss.no_pickup_group': '该时间没有需要接送的人员',
+    'reason.over_capacity': '车辆座位少于人数',
+    'reason.vehicles_changed': '车辆已被他人修改，请刷新后重试',
   },
 });
 

@@ -1,11 +1,17 @@
 // Reminders: what the jobs raised for this facility (missing checks, fevers, retests,
-// releases due), each line linking to the person's file.
+// releases due), each line linking to the person's file, in the page's language from
+// codes. Filters (open / handled / closed, kind, room or name) are the server's; a
+// reminder is marked handled once (who, when, an optional note).
 import { api } from './api.js';
+import { claimsOf } from './auth.js';
 import { $, fill, h } from './dom.js';
 import { register, t } from './i18n.js';
-import { say, showProblem } from './notice.js';
+import { clearBanner, say, showProblem } from './notice.js';
 import { FEVER_C } from './checks.js';
-import { fid } from './state.js';
+import { fid, session } from './state.js';
+import { isoToLocal, tz } from './time.js';
+
+const KINDS = ['fever_or_symptom', 'positive_result', 'retest_due', 'retest_overdue', 'documents_due', 'expired_isolation', 'special_situation', 'report_missed', 'report_missed_follow_up', 'report_missed_supervisor', 'unmatched_lab_result'];
 
 register({
   en: {
@@ -13,6 +19,22 @@ register({
     'reminders.unavailable': 'Reminders are not available on this server yet.',
     'reminders.none': 'No reminders.',
     'reminders.urgent': 'Urgent',
+    'reminders.state': 'Show',
+    'reminders.state.open': 'Open',
+    'reminders.state.handled': 'Handled',
+    'reminders.state.closed': 'Closed (everyone left)',
+    'reminders.state.all': 'All',
+    'reminders.kind': 'Reminder type',
+    'reminders.allKinds': 'All types',
+    'reminders.search': 'Room or name',
+    'reminders.handle': 'Mark handled',
+    'reminders.note': 'Note (optional)',
+    'reminders.handledBy': 'Handled {at} by {who}',
+    'reminders.you': 'you',
+    'reminders.colleague': 'a colleague',
+    'reminders.left': 'left',
+    'reminders.closed': 'Everyone it names has left.',
+    'reminders.more': 'More',
     'rk.retest_due': 'Retest due',
     'rk.retest_overdue': 'Retest overdue',
     'rk.documents_due': 'Release documents due',
@@ -40,6 +62,22 @@ register({
     'reminders.unavailable': '本服务器暂不提供提醒。',
     'reminders.none': '没有提醒。',
     'reminders.urgent': '紧急',
+    'reminders.state': '显示',
+    'reminders.state.open': '待处理',
+    'reminders.state.handled': '已处理',
+    'reminders.state.closed': '已结束（人员已离开）',
+    'reminders.state.all': '全部',
+    'reminders.kind': '提醒类型',
+    'reminders.allKinds': '全部类型',
+    'reminders.search': '房间或姓名',
+    'reminders.handle': '标记为已处理',
+    'reminders.note': '备注（可不填）',
+    'reminders.handledBy': '{who}已于 {at} 处理',
+    'reminders.you': '你',
+    'reminders.colleague': '同事',
+    'reminders.left': '已离开',
+    'reminders.closed': '涉及的人员均已离开。',
+    'reminders.more': '更多',
     'rk.retest_due': '今日复检',
     'rk.retest_overdue': '复检逾期',
     'rk.documents_due': '待出具解除隔离文书',
@@ -64,6 +102,8 @@ register({
   },
 });
 
+let cursor;
+
 /** "112 房 赵磊", or at home "陈静 · 幸福里 3 号楼 501（网格 G-02）": the name and where, never the stay id. */
 function who(l) {
   if (l.roomNumber) return t('rl.who', { room: l.roomNumber, name: l.name || '' }).trim();
@@ -83,7 +123,8 @@ export function lineText(x, l) {
   const parts = [];
   if (typeof l.temperatureC === 'number') parts.push(t(l.temperatureC >= FEVER_C ? 'rl.fever' : 'rl.temp', { temp: l.temperatureC.toFixed(1) }));
   for (const s of l.symptoms || []) if (s !== 'fever' || typeof l.temperatureC !== 'number') parts.push(t(`sym.${s}`));
-  if (l.slot) parts.push(t(`slot.${l.slot}`));
+  const slot = l.slot || (x.kind.startsWith('report_missed') ? x.slot : undefined);
+  if (slot) parts.push(t(`slot.${slot}`));
   if (x.kind === 'special_situation' && l.note) parts.push(t(`kind.${l.note}`));
   if (x.kind.startsWith('report_missed') && l.step) parts.push(t(`rl.step.${l.step}`));
   if (l.day) parts.push(t('board.day', { n: l.day }));
@@ -92,34 +133,92 @@ export function lineText(x, l) {
   return parts.filter(Boolean).join(' · ');
 }
 
-async function showReminders() {
+function handledText(x) {
+  const me = claimsOf(session.token).sub;
+  const at = isoToLocal(x.handled.at, tz()).replace('T', ' ');
+  return `${t('reminders.handledBy', { at, who: t(x.handled.by === me ? 'reminders.you' : 'reminders.colleague') })}${x.handled.note ? ` · ${x.handled.note}` : ''}`;
+}
+
+function handleForm(x) {
+  async function submit(e) {
+    e.preventDefault();
+    clearBanner();
+    const note = e.currentTarget.querySelector('input').value.trim();
+    const r = await api('PUT', `/facilities/${fid()}/reminders/${encodeURIComponent(x.reminderId)}/handled`, note ? { note } : {});
+    if (!r.ok) return showProblem(r, e.currentTarget);
+    await showReminders();
+  }
+  const id = `rn-${x.reminderId.replace(/[^\w-]/g, '_')}`;
+  return h(
+    'form',
+    { class: 'row handle screen-only', onsubmit: submit, novalidate: true },
+    h('label', { class: 'field' }, h('span', { class: 'meta', text: t('reminders.note') }), h('input', { id, name: 'note', maxlength: 500, autocomplete: 'off' })),
+    h('button', { type: 'submit', class: 'secondary', text: t('reminders.handle') }),
+  );
+}
+
+function item(x, state) {
+  // In the open list a person who left drops out; the other lists show them marked.
+  const lines = (x.lines || []).filter((l) => !(state === 'open' && l.closed));
+  return h(
+    'li',
+    { class: `reminder ${x.state || 'open'}` },
+    h('p', { class: 'reminder-head' }, x.urgent && x.state === 'open' ? h('strong', { class: 'urgent', text: `${t('reminders.urgent')} · ` }) : '', h('strong', { text: t(`rk.${x.kind}`) }), ' ', h('span', { class: 'meta', text: [x.date, recipientText(x)].filter(Boolean).join(' · ') })),
+    h('ul', {}, lines.map((l) => h('li', {}, l.stayId && !l.closed ? h('a', { href: `#stay/${l.stayId}`, text: who(l) }) : who(l), ` ${lineText(x, l)}`, l.closed ? h('span', { class: 'badge pending', text: t('reminders.left') }) : ''))),
+    x.handled ? h('p', { class: 'meta', text: handledText(x) }) : x.state === 'closed' ? h('p', { class: 'meta', text: t('reminders.closed') }) : handleForm(x),
+  );
+}
+
+function query(more) {
+  const p = new URLSearchParams({ state: $('#rm-state').value, limit: '50' });
+  if ($('#rm-kind').value) p.set('kind', $('#rm-kind').value);
+  if ($('#rm-q').value.trim()) p.set('q', $('#rm-q').value.trim());
+  if (more && cursor) p.set('cursor', cursor);
+  return `/facilities/${fid()}/reminders?${p}`;
+}
+
+async function showReminders(e, more = false) {
+  if (e && e.preventDefault) e.preventDefault();
   const out = $('#reminders-out');
   say(t('loading'));
-  const r = await api('GET', `/facilities/${fid()}/reminders`);
+  const r = await api('GET', query(more));
   say('');
   if (r.routeMissing) return fill(out, h('p', { class: 'result warn', text: t('reminders.unavailable') }));
-  if (!r.ok) return showProblem(r);
-  const list = Array.isArray(r.data) ? r.data : r.data.reminders || r.data.items || [];
-  if (!list.length) return fill(out, h('p', { class: 'card', text: t('reminders.none') }));
-  fill(
-    out,
-    h('ul', { class: 'plain card' }, list.map((x) =>
-      h('li', {},
-        x.urgent ? h('strong', { class: 'urgent', text: `${t('reminders.urgent')} · ` }) : '',
-        h('strong', { text: t(`rk.${x.kind}`) }),
-        ' ',
-        h('span', { class: 'meta', text: [x.date, recipientText(x)].filter(Boolean).join(' · ') }),
-        h('ul', {}, (x.lines || []).map((l) => h('li', {}, l.stayId ? h('a', { href: `#stay/${l.stayId}`, text: who(l) }) : who(l), ` ${lineText(x, l)}`))),
-      ),
-    )),
-  );
+  if (!r.ok) return showProblem(r, $('#reminders-form'));
+  const list = r.data.reminders || [];
+  cursor = r.data.cursor;
+  const state = $('#rm-state').value;
+  const items = list.map((x) => item(x, state));
+  const moreButton = cursor ? h('button', { type: 'button', class: 'secondary', id: 'rm-more', text: t('reminders.more'), onclick: () => showReminders(null, true) }) : '';
+  if (more) {
+    $('#rm-more')?.remove();
+    $('#reminders-out ul.reminders')?.append(...items);
+    if (moreButton) out.append(moreButton);
+    return;
+  }
+  if (!list.length && !cursor) return fill(out, h('p', { class: 'card', text: t('reminders.none') }));
+  fill(out, h('ul', { class: 'plain card reminders' }, items), moreButton);
+}
+
+function fillFilters() {
+  const kind = $('#rm-kind').value;
+  fill($('#rm-kind'), h('option', { value: '', text: t('reminders.allKinds') }), KINDS.map((k) => h('option', { value: k, text: t(`rk.${k}`) })));
+  $('#rm-kind').value = kind;
+  for (const o of $('#rm-state').options) o.textContent = t(`reminders.state.${o.value}`);
 }
 
 export default {
   view: 'reminders',
   init() {
+    fillFilters();
     $('#reminders-refresh').addEventListener('click', showReminders);
+    $('#reminders-form').addEventListener('submit', showReminders);
+    $('#rm-state').addEventListener('change', showReminders);
+    $('#rm-kind').addEventListener('change', showReminders);
   },
   show: showReminders,
-  relabel: showReminders,
+  relabel() {
+    fillFilters();
+    return showReminders();
+  },
 };

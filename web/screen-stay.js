@@ -197,6 +197,7 @@ async function showStay(stayId) {
   $('#d-mode').value = d ? d.mode : 'flight';
   $('#d-number').value = (d && d.number) || '';
   $('#d-at').value = d ? isoToLocal(d.departureAt, tz()) : `${opened.schedule.releaseDate}T09:00`;
+  $('#d-pickup').value = d && d.pickupAt ? isoToLocal(d.pickupAt, tz()) : '';
   await Promise.all([loadChecks(), loadSituations(), showPersonalLink(opened.stayId), showHomePanel(opened)]);
 }
 /** Morning until 14:00 facility time, then evening. */

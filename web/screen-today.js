@@ -5,7 +5,7 @@ import { checkBadges } from './checks.js';
 import { $, fill, h, table } from './dom.js';
 import { register, t } from './i18n.js';
 import { say, showProblem } from './notice.js';
-import { fid } from './state.js';
+import { fid, session } from './state.js';
 import { todayLocal } from './time.js';
 
 register({
@@ -84,6 +84,8 @@ async function showToday(e) {
   const who = (list, fn) => (list.length ? h('ul', {}, list.map((x) => h('li', { text: fn(x) }))) : h('p', { text: t('today.none') }));
   fill(
     $('#today-out'),
+    // Paper says which facility and day it is.
+    h('p', { class: 'print-only summary', text: `${session.facility.name} · ${date}` }),
     h('div', { class: 'cards' }, card('today.occupants', s.summary.occupants), card('today.birthdays', s.summary.birthdays), card('today.standby', s.summary.medicalStandby), card('today.retests', s.summary.retestsDue), card('today.documents', s.summary.documentsDue), card('today.missing', s.summary.missingChecks), card('today.alerts', s.summary.alerts)),
     h('section', { class: 'card' }, h('h3', { text: t('today.birthdays') }), who(s.birthdays, (b) => t('today.cake', { name: b.nameNative, room: b.roomNumber, age: b.turns }))),
     h('section', { class: 'card' }, h('h3', { text: t('today.meals') }), s.meals.map((m) => h('div', {}, h('h4', { text: `${t(`meal.${m.meal}`)} · ${t('today.portions', { n: m.portions })}` }), m.notes.length ? h('ul', {}, m.notes.map((n) => h('li', { text: `${n.roomNumber} ${n.nameNative}: ${[n.diet, n.ethnicity].filter(Boolean).join(' · ')}` }))) : h('p', { class: 'meta', text: t('today.noNotes') })))),

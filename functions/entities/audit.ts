@@ -1,5 +1,6 @@
 import { tableName } from '../shared/db.js';
 import { randomToken } from '../shared/ids.js';
+import { facilityKeys } from './facility.js';
 import { queryPrefix } from './partition.js';
 import { stayKeys } from './stay.js';
 
@@ -35,4 +36,12 @@ export async function listAudit(stayId: string): Promise<AuditEntry[]> {
     const { stayId: id, at, actor, action, changes } = item as unknown as AuditEntry;
     return { stayId: id, at, actor, action, changes };
   });
+}
+
+/**
+ * A facility's own audit entry, for what concerns no single stay (a reminder marked
+ * handled): PK FACILITY#<id>, SK AUDIT#<iso time>#<random>, codes and ids only.
+ */
+export function facilityAuditPut(e: { facilityId: string; at: string; actor: string; action: string; changes: Record<string, unknown> }) {
+  return { Put: { TableName: tableName(), Item: { PK: facilityKeys.pk(e.facilityId), SK: `${auditKeys.prefix}${e.at}#${randomToken(6)}`, type: 'FacilityAudit', ...e } } };
 }

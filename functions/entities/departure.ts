@@ -21,6 +21,9 @@ export interface Departure {
   /** Facility-local date and time of departure. */
   localDate: string;
   localTime: string;
+  /** When the vehicle picks the person up (ISO instant), and its facility-local time; absent until planned. */
+  pickupAt?: string;
+  pickupLocalTime?: string;
   updatedAt: string;
   updatedBy: string;
 }

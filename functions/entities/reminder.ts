@@ -7,20 +7,8 @@ import { facilityKeys } from './facility.js';
 // GSI1 lists a facility's reminders newest first; while undelivered it also carries
 // GSI2 keys OUTBOX / <createdAt>#<facilityId>#<id>, the queue the notifier drains.
 
-export type ReminderKind =
-  | 'retest_due'
-  | 'retest_overdue'
-  | 'documents_due'
-  | 'expired_isolation'
-  | 'positive_result'
-  | 'fever_or_symptom'
-  | 'special_situation'
-  | 'unmatched_lab_result'
-  // A slot's report missed (functions/use-cases/missed-reports.ts): to the person (steps 1, 2),
-  // a follow-up task for the team on duty (3), urgent to the supervisor (4).
-  | 'report_missed'
-  | 'report_missed_follow_up'
-  | 'report_missed_supervisor';
+export { REMINDER_KINDS, type ReminderKind } from '../domain/care-kinds.js';
+import type { ReminderKind } from '../domain/care-kinds.js';
 
 /**
  * Who the reminder is for. Absent: the facility's staff (every reminder before
@@ -75,6 +63,14 @@ export interface Reminder {
   /** The report slot it is about (report_missed*, fever_or_symptom). */
   slot?: 'morning' | 'evening';
   delivery: { state: 'pending' | 'delivered'; attempts: number; deliveredAt?: string; lastError?: string };
+  /** Staff marked it handled (PUT .../handled): set once, never overwritten. */
+  handled?: ReminderHandled;
+}
+
+export interface ReminderHandled {
+  by: string;
+  at: string;
+  note?: string;
 }
 
 export const reminderKeys = {

@@ -38,6 +38,7 @@ export async function setDeparture(principal: Principal, stayId: string, input: 
     departureAt,
     localDate: date,
     localTime: localTimeOfDay(departureAt, facility.timeZone),
+    ...(input.pickupAt ? { pickupAt: input.pickupAt, pickupLocalTime: localTimeOfDay(input.pickupAt, facility.timeZone) } : {}),
     updatedAt: now.toISOString(),
     updatedBy: principal.subject,
   };
@@ -68,7 +69,7 @@ export async function setDeparture(principal: Principal, stayId: string, input: 
         at,
         actor: principal.subject,
         action: stay.departure ? 'departure_changed' : 'departure_set',
-        changes: { mode: input.mode, departureDate: date, destinationCountry: input.destination.country },
+        changes: { mode: input.mode, departureDate: date, destinationCountry: input.destination.country, pickup: input.pickupAt !== undefined },
       }),
     ],
     (reasons) =>

@@ -2,6 +2,7 @@ import { placeFields, placeSortKey } from '../domain/place.js';
 import { departuresOn, DEPARTURE_MODES, type DepartureEntry, type DepartureMode } from '../entities/departure.js';
 import { localDate } from '../domain/calendar.js';
 import { toCsv } from '../domain/csv.js';
+import { getVehicles, pickupsOn, type PickupAssignment, type Vehicle } from '../entities/vehicle.js';
 import type { Principal } from '../shared/principal.js';
 import { loadFacilityFor } from './load-facility.js';
 
@@ -29,6 +30,24 @@ export interface TransportPerson {
   departureAt: string;
   number?: string;
   destination: { city: string; country: string };
+  pickupAt?: string;
+  pickupTime?: string;
+}
+
+/**
+ * The people one vehicle run takes: everyone of the date picked up at the same time,
+ * whatever their mode (a train at 09:10 and a flight at 10:30 share the 07:30 bus).
+ */
+export interface PickupGroup {
+  /** Facility-local pickup time HH:MM. */
+  time: string;
+  count: number;
+  modes: DepartureMode[];
+  people: TransportPerson[];
+  vehicles: Vehicle[];
+  seats: number;
+  /** People beyond the assigned seats (someone was added after the vehicles were assigned). */
+  short: number;
 }
 
 export interface TransportPlan {
@@ -39,10 +58,61 @@ export interface TransportPlan {
   total: number;
   byMode: Record<DepartureMode, number>;
   groups: TransportGroup[];
+  /** Every departure of the date by pickup time across modes, with the vehicles assigned. */
+  pickups: PickupGroup[];
+  /** Departures without a pickup time yet, by departure time. */
+  noPickup: TransportPerson[];
+  /** The facility's vehicles (PUT .../vehicles). */
+  vehicles: Vehicle[];
 }
 
 const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 const minutesOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
+
+function personOf(e: DepartureEntry): TransportPerson {
+  return {
+    stayId: e.stayId,
+    ...placeFields(e),
+    nameNative: e.nameNative,
+    nameLatin: e.nameLatin,
+    localTime: e.localTime,
+    departureAt: e.departureAt,
+    ...(e.number ? { number: e.number } : {}),
+    destination: e.destination,
+    ...(e.pickupAt && e.pickupLocalTime ? { pickupAt: e.pickupAt, pickupTime: e.pickupLocalTime } : {}),
+  };
+}
+
+/** Plates compare without case or surrounding spaces ("京a12345 " is 京A12345). */
+export const plateKey = (plate: string) => plate.trim().toUpperCase();
+
+const byDeparture = (a: DepartureEntry, b: DepartureEntry) =>
+  a.departureAt.localeCompare(b.departureAt) || placeSortKey(a).localeCompare(placeSortKey(b), 'en', { numeric: true });
+
+/** The date's departures by pickup instant (a pickup the evening before sorts first), each with its vehicles. */
+export function groupPickups(entries: readonly DepartureEntry[], assignments: readonly PickupAssignment[], vehicles: readonly Vehicle[]): { pickups: PickupGroup[]; noPickup: TransportPerson[] } {
+  const fleet = new Map(vehicles.map((v) => [plateKey(v.plate), v]));
+  const groups = new Map<string, { at: string; entries: DepartureEntry[] }>();
+  for (const e of entries) {
+    if (!e.pickupAt || !e.pickupLocalTime) continue;
+    const g = groups.get(e.pickupLocalTime);
+    if (!g) groups.set(e.pickupLocalTime, { at: e.pickupAt, entries: [e] });
+    else {
+      g.entries.push(e);
+      if (e.pickupAt < g.at) g.at = e.pickupAt;
+    }
+  }
+  const pickups = [...groups.entries()]
+    .sort(([, a], [, b]) => Date.parse(a.at) - Date.parse(b.at))
+    .map(([time, g]): PickupGroup => {
+      const assigned = assignments.find((a) => a.time === time);
+      const cars = (assigned?.plates ?? []).flatMap((p) => fleet.get(plateKey(p)) ?? []);
+      const seats = cars.reduce((n, v) => n + v.seats, 0);
+      const people = [...g.entries].sort(byDeparture).map(personOf);
+      return { time, count: people.length, modes: DEPARTURE_MODES.filter((m) => g.entries.some((e) => e.mode === m)), people, vehicles: cars, seats, short: cars.length ? Math.max(0, people.length - seats) : 0 };
+    });
+  return { pickups, noPickup: entries.filter((e) => !e.pickupAt).sort(byDeparture).map(personOf) };
+}
 
 export function groupDepartures(entries: readonly DepartureEntry[], windowMinutes: number): TransportGroup[] {
   const groups = new Map<string, TransportGroup>();
@@ -58,16 +128,7 @@ export function groupDepartures(entries: readonly DepartureEntry[], windowMinute
       groups.set(key, g);
     }
     g.count++;
-    g.people.push({
-      stayId: e.stayId,
-      ...placeFields(e),
-      nameNative: e.nameNative,
-      nameLatin: e.nameLatin,
-      localTime: e.localTime,
-      departureAt: e.departureAt,
-      ...(e.number ? { number: e.number } : {}),
-      destination: e.destination,
-    });
+    g.people.push(personOf(e));
     if (e.number) {
       const n = g.byNumber.find((b) => b.number === e.number);
       if (n) n.count++;
@@ -80,10 +141,10 @@ export function groupDepartures(entries: readonly DepartureEntry[], windowMinute
 export async function transportPlan(principal: Principal, facilityId: string, q: { date?: string; windowMinutes: number }, now = new Date()): Promise<TransportPlan> {
   const facility = await loadFacilityFor(principal, facilityId);
   const date = q.date ?? localDate(now, facility.timeZone);
-  const entries = await departuresOn(facilityId, date);
+  const [entries, assignments, fleet] = await Promise.all([departuresOn(facilityId, date), pickupsOn(facilityId, date), getVehicles(facilityId)]);
   const byMode = Object.fromEntries(DEPARTURE_MODES.map((m) => [m, 0])) as Record<DepartureMode, number>;
   for (const e of entries) byMode[e.mode]++;
-  return { facilityId, date, timeZone: facility.timeZone, windowMinutes: q.windowMinutes, total: entries.length, byMode, groups: groupDepartures(entries, q.windowMinutes) };
+  return { facilityId, date, timeZone: facility.timeZone, windowMinutes: q.windowMinutes, total: entries.length, byMode, groups: groupDepartures(entries, q.windowMinutes), ...groupPickups(entries, assignments, fleet.vehicles), vehicles: fleet.vehicles };
 }
 
 export const TRANSPORT_CSV_HEADER = [

@@ -160,6 +160,10 @@ const probes: Record<string, () => Probe[]> = {
   'PUT /labs/{labId}/facilities': () => [{ method: 'PUT', path: `/labs/${lab.labId}/facilities`, body: { facilities: [b.facilityId] }, status: 403 }],
   'GET /stays/{stayId}/tests': () => [{ path: `/stays/${active.stayId}/tests`, status: 403 }],
   'GET /facilities/{facilityId}/reminders': () => [{ path: `/facilities/${a.facilityId}/reminders`, status: 403 }],
+  'PUT /facilities/{facilityId}/reminders/{reminderId}/handled': () => [{ method: 'PUT', path: `/facilities/${a.facilityId}/reminders/fever_or_symptom-probe/handled`, body: { note: 'probe' }, status: 403 }],
+  'PUT /facilities/{facilityId}/transport/pickups': () => [{ method: 'PUT', path: `/facilities/${a.facilityId}/transport/pickups`, body: { date: '2026-12-03', time: '07:30', plates: [] }, status: 403 }],
+  'GET /facilities/{facilityId}/vehicles': () => [{ path: `/facilities/${a.facilityId}/vehicles`, status: 403 }],
+  'PUT /facilities/{facilityId}/vehicles': () => [{ method: 'PUT', path: `/facilities/${a.facilityId}/vehicles`, body: { vehicles: [{ plate: 'EVIL1', seats: 4 }] }, status: 403 }],
   'GET /facilities/{facilityId}/stats': () => [{ path: `/facilities/${a.facilityId}/stats`, status: 403 }],
   // Home isolation: a programme is admin's; A's teams, worklists and stays are not B's.
   'POST /home-programmes': () => [{ path: '/home-programmes', body: { facilityId: evilFacility, name: 'Evil', timeZone: 'Asia/Shanghai', level: 'district' }, status: 403 }],
@@ -207,6 +211,7 @@ async function snapshot(): Promise<Record<string, unknown>> {
     `/facilities/${a.facilityId}/stays?status=active`,
     `/facilities/${a.facilityId}/reminders`,
     `/facilities/${a.facilityId}/transport`,
+    `/facilities/${a.facilityId}/vehicles`,
     `/facilities/${evilFacility}`,
     `/lab/samples/${lab.labId}/${matchedSample}`,
     `/lab/samples/${lab.labId}/${unmatchedSample}`,

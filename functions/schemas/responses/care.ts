@@ -1,5 +1,7 @@
 import * as z from 'zod/mini';
 import { actor, CHECK_SLOTS, date, dateTime, DayCheckStatus, describe, meta, Page } from './common.js';
+import { REMINDER_KINDS } from '../../domain/care-kinds.js';
+import { REMINDER_STATES } from '../../domain/reminder-view.js';
 import { Departure } from './stay.js';
 
 const SYMPTOMS = ['fever', 'cough', 'sore_throat', 'fatigue', 'loss_of_smell_taste', 'diarrhoea', 'shortness_of_breath', 'other'] as const;
@@ -113,6 +115,33 @@ export const TodaySheet = z.object({
 
 const MODES = ['flight', 'train', 'bus', 'car'] as const;
 
+const TransportPerson = z.object({
+  stayId: z.string(),
+  roomNumber: describe(z.optional(z.string()), 'Hotel stays'), gridCell: describe(z.optional(z.string()), 'Home stays: the grid cell'),
+  nameNative: z.string(),
+  nameLatin: z.string(),
+  localTime: describe(z.string(), 'Facility-local departure time HH:MM'),
+  departureAt: dateTime,
+  number: z.optional(z.string()),
+  destination: z.object({ city: z.string(), country: z.string() }),
+  pickupAt: z.optional(dateTime),
+  pickupTime: describe(z.optional(z.string()), 'Facility-local pickup time HH:MM'),
+});
+
+export const Vehicle = meta(z.object({ plate: z.string(), seats: z.int(), note: z.optional(z.string()) }), { id: 'Vehicle' });
+
+export const VehicleList = z.object({ facilityId: z.string(), vehicles: z.array(Vehicle), version: describe(z.int(), 'Send it back with PUT, so a concurrent edit is refused'), updatedAt: z.optional(dateTime), updatedBy: z.optional(actor) });
+
+export const PickupGroup = meta(z.object({
+    time: describe(z.string(), 'Facility-local pickup time HH:MM'),
+    count: z.int(),
+    modes: z.array(z.enum(MODES)),
+    people: describe(z.array(TransportPerson), 'By departure time'),
+    vehicles: z.array(Vehicle),
+    seats: z.int(),
+    short: describe(z.int(), 'People beyond the assigned seats (added after the vehicles were assigned)'),
+  }), { id: 'PickupGroup' });
+
 export const TransportPlan = z.object({
   facilityId: z.string(),
   date,
@@ -126,35 +155,13 @@ export const TransportPlan = z.object({
       window: describe(z.object({ from: z.string(), to: z.string() }), 'Local window [from, to), HH:MM'),
       count: z.int(),
       byNumber: z.array(z.object({ number: z.string(), count: z.int() })),
-      people: z.array(
-        z.object({
-          stayId: z.string(),
-          roomNumber: describe(z.optional(z.string()), 'Hotel stays'), gridCell: describe(z.optional(z.string()), 'Home stays: the grid cell'),
-          nameNative: z.string(),
-          nameLatin: z.string(),
-          localTime: z.string(),
-          departureAt: dateTime,
-          number: z.optional(z.string()),
-          destination: z.object({ city: z.string(), country: z.string() }),
-        }),
-      ),
+      people: z.array(TransportPerson),
     }),
   ),
+  pickups: describe(z.array(PickupGroup), 'The departures by pickup time across modes, with their vehicles'),
+  noPickup: describe(z.array(TransportPerson), 'Departures without a pickup time yet, by departure time'),
+  vehicles: z.array(Vehicle),
 });
-
-const REMINDER_KINDS = [
-  'retest_due',
-  'retest_overdue',
-  'documents_due',
-  'expired_isolation',
-  'positive_result',
-  'fever_or_symptom',
-  'special_situation',
-  'unmatched_lab_result',
-  'report_missed',
-  'report_missed_follow_up',
-  'report_missed_supervisor',
-] as const;
 
 export const Reminder = meta(z.object({
     reminderId: z.string(),
@@ -177,8 +184,11 @@ export const Reminder = meta(z.object({
         slot: describe(z.optional(z.string()), 'fever_or_symptom: the check slot'),
         temperatureC: describe(z.optional(z.number()), 'fever_or_symptom: the reading'),
         symptoms: describe(z.optional(z.array(z.string())), 'fever_or_symptom: symptom codes'),
+        closed: describe(z.optional(z.literal(true)), 'The stay the line names is closed (released, transferred, cancelled): the line dropped out'),
       }),
     ),
+    state: describe(z.optional(z.enum(REMINDER_STATES)), 'open; handled (staff marked it); closed (every person it names has left)'),
+    handled: describe(z.optional(z.object({ by: actor, at: dateTime, note: z.optional(z.string()) })), 'Who marked it handled, when, and their note'),
     createdAt: dateTime,
     audience: describe(z.optional(z.enum(['facility', 'team_doctor', 'team_on_duty', 'supervisor', 'person'])), "Who it is for (absent: the facility's staff)"),
     teamId: describe(z.optional(z.string()), 'The team it goes to (team_* audiences)'),

@@ -77,6 +77,12 @@ export const ISSUE_CODES = [
   'road_number',
   'birth_date_future',
   'one_decimal',
+  'pickup_after_departure',
+  'pickup_too_early',
+  // Vehicles and pickups (functions/use-cases/vehicles.ts).
+  'duplicate_vehicle',
+  'unknown_vehicle',
+  'no_pickup_group',
   // Characters never right in text (domain/text-hygiene.ts).
   ...TEXT_PROBLEM_CODES,
   ...MANIFEST_ISSUE_CODES,
@@ -109,6 +115,9 @@ export const REASON_CODES = [
   'no_personal_link',
   'not_self_reported',
   'follow_up_done',
+  // A pickup's vehicles have fewer seats than people (functions/use-cases/vehicles.ts).
+  'over_capacity',
+  'vehicles_changed',
   // positive_result, retest_missing, retest_not_negative, no_test_results, ... (release uses the retest ones too)
   ...DOCUMENT_REFUSAL_CODES,
   ...ROOM_REASON_CODES,

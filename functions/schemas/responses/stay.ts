@@ -31,6 +31,8 @@ export const Departure = meta(z.object({
     departureAt: dateTime,
     localDate: describe(date, 'Facility-local date of departure'),
     localTime: describe(z.string(), 'Facility-local time HH:MM'),
+    pickupAt: describe(z.optional(dateTime), 'When the vehicle picks the person up (the train or flight leaves at departureAt)'),
+    pickupLocalTime: describe(z.optional(z.string()), 'Facility-local pickup time HH:MM'),
     updatedAt: dateTime,
     updatedBy: actor,
   }), { id: 'Departure' });
