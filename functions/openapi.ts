@@ -207,6 +207,7 @@ const TAGS: Record<Operation['tag'], string> = {
   Documents: 'Release documents: listing, PDFs, revocation, reissue and public verification',
   Lab: 'The signed lab webhook, unmatched results and test results',
   Home: 'Home isolation (居家隔离): programmes, three-person teams and their worklists, continuing a hotel stay at home, the end-of-period check',
+  Accounts: 'Staff accounts (admins only): create, role and facilities, disable, one-time passwords; every change audited',
   Web: 'The staff web form',
   API: 'This document and its reference page',
 };

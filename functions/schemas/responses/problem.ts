@@ -109,6 +109,10 @@ export const REASON_CODES = [
   'no_personal_link',
   'not_self_reported',
   'follow_up_done',
+  // Staff accounts.
+  'username_taken',
+  'own_account',
+  'last_admin',
   // positive_result, retest_missing, retest_not_negative, no_test_results, ... (release uses the retest ones too)
   ...DOCUMENT_REFUSAL_CODES,
   ...ROOM_REASON_CODES,
