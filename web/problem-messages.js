@@ -54,6 +54,11 @@ register({
     'reason.no_test_results': 'No test result on file',
     'reason.fever_in_final_window': 'Fever in the final observation window',
     'reason.doctor_signoff_required': 'A doctor must sign off first',
+    'iss.unknown_facility': 'There is no such facility',
+    'iss.facility_required': 'Choose at least one facility for a staff account',
+    'reason.username_taken': 'This username is taken: choose another',
+    'reason.own_account': 'You cannot disable your own account or change your own role',
+    'reason.last_admin': 'This is the last administrator: make another administrator first',
   },
   zh: {
     'iss.required': '请填写{field}',
@@ -105,6 +110,11 @@ register({
     'reason.no_test_results': '没有检测结果',
     'reason.fever_in_final_window': '最后观察期内有发热',
     'reason.doctor_signoff_required': '需要医生先签字确认',
+    'iss.unknown_facility': '没有这个隔离点',
+    'iss.facility_required': '工作人员账号须至少选择一个隔离点',
+    'reason.username_taken': '该用户名已被使用，请换一个',
+    'reason.own_account': '不能停用自己的账号或更改自己的角色',
+    'reason.last_admin': '这是最后一名管理员：请先设立另一名管理员',
   },
 });
 

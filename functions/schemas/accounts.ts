@@ -19,7 +19,7 @@ export const CreateAccountInput = z
   .strictObject({ username: usernameSchema, name: displayName, role, facilities: z._default(facilities, []) })
   .check(
     crossFieldRule<{ role: string; facilities: string[] }>((a, add) => {
-      if (a.role === 'staff' && Array.isArray(a.facilities) && a.facilities.length === 0) add(['facilities'], 'required', 'A staff account works for at least one facility');
+      if (a.role === 'staff' && Array.isArray(a.facilities) && a.facilities.length === 0) add(['facilities'], 'facility_required', 'A staff account works for at least one facility');
     }),
   );
 export type CreateAccountInput = z.infer<typeof CreateAccountInput>;

@@ -36,7 +36,7 @@ async function assertAdminRemains(principal: Principal, target: StaffAccount): P
 
 async function assertFacilities(role: StaffAccount['role'], facilities: string[]): Promise<void> {
   if (role === 'admin') return;
-  const issues = facilities.length === 0 ? [{ path: 'facilities', message: 'A staff account works for at least one facility', code: 'required' }] : await unknownFacilityIssues(facilities);
+  const issues = facilities.length === 0 ? [{ path: 'facilities', message: 'A staff account works for at least one facility', code: 'facility_required' }] : await unknownFacilityIssues(facilities);
   if (issues.length > 0) throw new ValidationError(issues);
 }
 

@@ -68,7 +68,7 @@ describe('accounts administration', () => {
     expect(bad.body.issues.map((i: { path: string }) => i.path).sort()).toEqual(['extra', 'name', 'role', 'username']);
     const none = await api.call('POST', '/accounts', { token: admin, body: { username: name(), name: '王芳', role: 'staff' } });
     expect(none.status).toBe(400);
-    expect(none.body.issues).toEqual([expect.objectContaining({ path: 'facilities', code: 'required' })]);
+    expect(none.body.issues).toEqual([expect.objectContaining({ path: 'facilities', code: 'facility_required' })]);
     const ghost = await api.call('POST', '/accounts', { token: admin, body: { username: name(), name: '王芳', role: 'staff', facilities: [f.facilityId, 'no-such-hotel'] } });
     expect(ghost.status).toBe(400);
     expect(ghost.body.issues).toEqual([expect.objectContaining({ path: 'facilities.1', code: 'unknown_facility' })]);

@@ -65,6 +65,7 @@ export const ISSUE_CODES = [
   'schedule',
   'required',
   'unknown_facility',
+  'facility_required',
   'nothing_to_correct',
   'too_many_corrections',
   // Cross-field rules (functions/shared/validation.ts crossFieldRule).
