@@ -15,6 +15,8 @@ import { DocumentList, DocumentReceipt, HealthSignoffResult, Released, Revoked, 
 import { AddRoomsResult, Facility, FacilityList, FacilityStats } from './schemas/responses/facility.js';
 import { AssignedSample, IngestReport, LabRecord, SampleHistory, StayTests, UnassignedSample, UnmatchedList } from './schemas/responses/lab.js';
 import { AuthConfig } from './schemas/responses/auth.js';
+import { CreateAccountInput, UpdateAccountInput } from './schemas/accounts.js';
+import { Account, AccountAudit, AccountList, AccountWithPassword } from './schemas/responses/accounts.js';
 import { conflictOf, DOCUMENT_REFUSALS, Problem, type ReasonCode } from './schemas/responses/problem.js';
 import { CreateProgrammeInput, CreateTeamInput, UpdateTeamInput, ContinueAtHomeInput, EndCheckInput, ReassignTeamInput, RegisterHomeStayInput, WorklistQuery } from './schemas/home.js';
 import { Continuation, EndCheckResult, Ledger, Team, TeamAssignment, TeamList, Worklist } from './schemas/responses/home.js';
@@ -43,7 +45,7 @@ export interface Operation {
   summary: string;
   /** Longer text (Markdown); the README's endpoint table shows it. */
   description: string;
-  tag: 'Facilities' | 'Stays' | 'Care' | 'Documents' | 'Home' | 'Lab' | 'Web' | 'API';
+  tag: 'Facilities' | 'Stays' | 'Care' | 'Documents' | 'Home' | 'Lab' | 'Accounts' | 'Web' | 'API';
   request?: { query?: z.ZodMiniObject; body?: z.ZodMiniType; params?: Record<string, z.ZodMiniType> };
   /** Success answers and the problems specific to this route; the common problems (401, 403, 404, 400, 413, 415, 503, 500) are added from the route. */
   responses: Partial<Record<number, ResponseSpec>>;
@@ -529,6 +531,51 @@ export const operations: Readonly<Record<string, Operation>> = {
       'which facilities a registered lab serves: `facilities` (a list of facility ids, or `"all"`); results for stays elsewhere go to the unmatched queue (`outside_lab_scope`)',
     request: { body: LabFacilitiesInput },
     responses: { 200: ok("The lab's scope", LabRecord) },
+  },
+  'GET /accounts': {
+    tag: 'Accounts',
+    summary: 'List staff accounts',
+    description: 'every staff and admin account: username, name, role, facilities, enabled, whether the one-time password is still to be changed',
+    responses: { 200: ok('The accounts, by username', AccountList) },
+  },
+  'POST /accounts': {
+    tag: 'Accounts',
+    summary: 'Create a staff account',
+    description:
+      'a new account: `username`, `name`, `role` (`staff` | `admin`), `facilities` (staff: at least one existing facility); the answer holds a one-time password, shown once, to be changed at first sign-in',
+    request: { body: CreateAccountInput },
+    responses: { 201: ok('The account and its one-time password', AccountWithPassword), 409: conflict('The username is taken', ['username_taken']) },
+  },
+  'PUT /accounts/{username}': {
+    tag: 'Accounts',
+    summary: "Change an account's role, facilities or name",
+    description: 'any of `name`, `role`, `facilities`; an admin cannot change their own role, nor demote the last enabled admin. Takes effect at the next sign-in or token refresh',
+    request: { body: UpdateAccountInput },
+    responses: { 200: ok('The account', Account), 409: conflict('Your own account, or the last admin', ['own_account', 'last_admin']) },
+  },
+  'POST /accounts/{username}/disable': {
+    tag: 'Accounts',
+    summary: 'Disable an account',
+    description: 'the account can no longer sign in and its sessions end at their next refresh; not your own account, nor the last enabled admin',
+    responses: { 200: ok('The account', Account), 409: conflict('Your own account, or the last admin', ['own_account', 'last_admin']) },
+  },
+  'POST /accounts/{username}/enable': {
+    tag: 'Accounts',
+    summary: 'Enable an account',
+    description: 'a disabled account may sign in again',
+    responses: { 200: ok('The account', Account) },
+  },
+  'POST /accounts/{username}/reset-password': {
+    tag: 'Accounts',
+    summary: "Reset an account's password",
+    description: 'a new one-time password, shown once, to be changed at the next sign-in; the old password and the sessions stop working',
+    responses: { 200: ok('The account and its one-time password', AccountWithPassword) },
+  },
+  'GET /accounts/{username}/audit': {
+    tag: 'Accounts',
+    summary: "An account's audit trail",
+    description: 'who changed the account, when and what (old and new role, facilities, name, enabled; never a password), newest first',
+    responses: { 200: ok('Every change, newest first', AccountAudit) },
   },
   'GET /stays/{stayId}/tests': {
     tag: 'Lab',

@@ -76,7 +76,10 @@ const problemContent = (schema: JsonSchema = ref('Problem')) => ({ 'application/
 function operationId(route: RouteDef, used: Set<string>): string {
   const camel = (s: string) => s.replace(/[-_.]+([a-z0-9])/gi, (_, c: string) => c.toUpperCase());
   let id = camel(route.handler);
-  if (used.has(id)) id = camel(`${route.handler}-${route.path.split('/').filter((p) => p && !p.startsWith('{')).pop() ?? 'root'}`);
+  const segment = route.path.split('/').filter((p) => p && !p.startsWith('{')).pop() ?? 'root';
+  if (used.has(id)) id = camel(`${route.handler}-${segment}`);
+  // One handler serving the same last segment with several methods (GET/POST /accounts, PUT /accounts/{username}).
+  if (used.has(id)) id = camel(`${route.method.toLowerCase()}-${route.handler}-${segment}`);
   used.add(id);
   return id;
 }
@@ -207,6 +210,7 @@ const TAGS: Record<Operation['tag'], string> = {
   Documents: 'Release documents: listing, PDFs, revocation, reissue and public verification',
   Lab: 'The signed lab webhook, unmatched results and test results',
   Home: 'Home isolation (居家隔离): programmes, three-person teams and their worklists, continuing a hotel stay at home, the end-of-period check',
+  Accounts: 'Staff accounts (admins only): create, role and facilities, disable, one-time passwords; every change audited',
   Web: 'The staff web form',
   API: 'This document and its reference page',
 };

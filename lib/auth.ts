@@ -16,6 +16,7 @@ import {
   UserPoolClient,
   UserPoolGroup,
 } from 'aws-cdk-lib/aws-cognito';
+import { PolicyStatement, type IGrantable } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 
 // Staff sign-in: Cognito managed login on the pool's domain, OAuth 2.0 code grant
@@ -50,7 +51,10 @@ export class StaffAuth extends Construct {
     this.userPool = new UserPool(this, 'UserPool', {
       // Accounts are created by administrators only.
       selfSignUpEnabled: false,
-      signInAliases: { email: true },
+      // People sign in with the username an administrator gave them (the same locally);
+      // a verified e-mail works too. Case-insensitive, as the local provider.
+      signInAliases: { username: true, email: true },
+      signInCaseSensitive: false,
       autoVerify: { email: true },
       accountRecovery: AccountRecovery.EMAIL_ONLY,
       passwordPolicy: {
@@ -135,4 +139,32 @@ export class StaffAuth extends Construct {
       identitySource: ['$request.header.Authorization'],
     });
   }
+
+  /**
+   * The accounts administration function (and only it): the user pool's admin calls
+   * functions/adapters/accounts-cognito.ts makes, on this pool alone, and its id.
+   */
+  grantAccountsAdmin(fn: IGrantable & { addEnvironment(name: string, value: string): unknown }): void {
+    fn.grantPrincipal.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: ACCOUNTS_ADMIN_ACTIONS.map((a) => `cognito-idp:${a}`),
+        resources: [this.userPool.userPoolArn],
+      }),
+    );
+    fn.addEnvironment('USER_POOL_ID', this.userPool.userPoolId);
+  }
 }
+
+/** Exactly the calls of functions/adapters/accounts-cognito.ts. */
+export const ACCOUNTS_ADMIN_ACTIONS = [
+  'ListUsers',
+  'AdminGetUser',
+  'AdminCreateUser',
+  'AdminUpdateUserAttributes',
+  'AdminAddUserToGroup',
+  'AdminRemoveUserFromGroup',
+  'AdminDisableUser',
+  'AdminEnableUser',
+  'AdminUserGlobalSignOut',
+  'AdminSetUserPassword',
+] as const;

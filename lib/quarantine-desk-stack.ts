@@ -60,6 +60,7 @@ export class QuarantineDeskStack extends Stack {
     const wireIntegrations = (handler: string, fn: HandlerFunction) => {
       if (handler === 'lab-results') integrations.grantLabSecrets(fn.fn);
       if (handler === 'deliver-reminders') integrations.grantReminders(fn.fn);
+      if (handler === 'accounts') auth.grantAccountsAdmin(fn.fn);
       // The page's sign-in settings and its CSP (the managed login domain).
       if (handler === 'auth-config' || handler === 'web-assets') for (const [k, v] of Object.entries(auth.webEnvironment)) fn.fn.addEnvironment(k, v);
     };

@@ -4,6 +4,7 @@
 // Everything the page shows comes from the staff API with the pasted token (kept in
 // sessionStorage). Text is set with textContent only, never as HTML.
 import { isSignInPopup, onSession, startAuth } from './auth.js';
+import accounts from './screen-accounts.js';
 import { $, $$ } from './dom.js';
 import { wireUppercase } from './forms.js';
 import { applyI18n, lang, setLang } from './i18n.js';
@@ -28,7 +29,7 @@ import { session, signedIn } from './state.js';
  * relabel() after a language change; hide() when another screen is shown; mayLeave()
  * may refuse leaving (unsaved input), false keeps the address.
  */
-const SCREENS = [signin, board, register, manifest, stay, today, transport, reminders, team, requests];
+const SCREENS = [signin, board, register, manifest, stay, today, transport, reminders, team, requests, accounts];
 const byView = new Map(SCREENS.map((s) => [s.view, s]));
 
 /** The screen an address names (signed out: the sign-in screen; signed in: the board by default). */

@@ -61,6 +61,11 @@ register({
     'iss.no_pickup_group': 'Nobody is picked up at this time',
     'reason.over_capacity': 'The vehicles have fewer seats than people',
     'reason.vehicles_changed': 'The vehicles were changed meanwhile: reload and try again',
+    'iss.unknown_facility': 'There is no such facility',
+    'iss.facility_required': 'Choose at least one facility for a staff account',
+    'reason.username_taken': 'This username is taken: choose another',
+    'reason.own_account': 'You cannot disable your own account or change your own role',
+    'reason.last_admin': 'This is the last administrator: make another administrator first',
   },
   zh: {
     'iss.required': '请填写{field}',
@@ -119,6 +124,11 @@ register({
     'iss.no_pickup_group': '该时间没有需要接送的人员',
     'reason.over_capacity': '车辆座位少于人数',
     'reason.vehicles_changed': '车辆已被他人修改，请刷新后重试',
+    'iss.unknown_facility': '没有这个隔离点',
+    'iss.facility_required': '工作人员账号须至少选择一个隔离点',
+    'reason.username_taken': '该用户名已被使用，请换一个',
+    'reason.own_account': '不能停用自己的账号或更改自己的角色',
+    'reason.last_admin': '这是最后一名管理员：请先设立另一名管理员',
   },
 });
 

@@ -1,9 +1,9 @@
-import { getFacilityCached } from '../entities/facility.js';
 import { putLab, type LabRecord } from '../entities/lab.js';
 import type { LabScope } from '../domain/lab-scope.js';
 import { LAB_ID_PATTERN, labSecrets } from '../ports/lab-secrets.js';
 import { NotFoundError, ValidationError } from '../shared/errors.js';
 import { assertAdmin, type Principal } from '../shared/principal.js';
+import { unknownFacilityIssues } from './load-facility.js';
 
 // PUT /labs/{labId}/facilities: an administrator sets which facilities a lab serves.
 // The lab must be registered (it has a secret); every facility must exist.
@@ -17,14 +17,9 @@ export async function setLabFacilities(principal: Principal, labId: string, faci
   if (facilities === 'all') {
     scope = { all: true };
   } else {
-    const unique = [...new Set(facilities)];
-    const found = await Promise.all(unique.map((f) => getFacilityCached(f)));
-    const issues = unique
-      .map((f, i) => ({ f, ok: found[i] !== undefined }))
-      .filter((x) => !x.ok)
-      .map((x) => ({ path: `facilities.${facilities.indexOf(x.f)}`, message: `No facility ${x.f}`, code: 'unknown_facility' }));
+    const issues = await unknownFacilityIssues(facilities);
     if (issues.length > 0) throw new ValidationError(issues);
-    scope = { all: false, facilities: unique };
+    scope = { all: false, facilities: [...new Set(facilities)] };
   }
   const record: LabRecord = { labId, scope, updatedAt: now.toISOString(), updatedBy: principal.subject };
   await putLab(record);

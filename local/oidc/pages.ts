@@ -32,6 +32,7 @@ const M = {
     errorText: '登录请求已过期或无效。请回到工作台重新登录。',
     back: '回到工作台',
     expired: '登录已超时，请重新开始。',
+    tooMany: '登录失败次数过多，已暂停登录。请 {minutes} 分钟后再试，或请管理员重置密码。',
   },
   en: {
     title: 'Sign in · quarantine desk',
@@ -60,12 +61,14 @@ const M = {
     errorText: 'The sign-in request expired or is not valid. Go back to the desk and sign in again.',
     back: 'Back to the desk',
     expired: 'The sign-in took too long; start again.',
+    tooMany: 'Too many failed sign-ins: sign-in is paused. Try again in {minutes} minutes, or ask an administrator to reset your password.',
   },
 } as const;
 
 export type MessageCode = keyof (typeof M)['zh'];
 
-export const msg = (lang: Lang, code: MessageCode): string => M[lang][code];
+export const msg = (lang: Lang, code: MessageCode, vars: Record<string, string | number> = {}): string =>
+  M[lang][code].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? `{${k}}`));
 
 export function pickLang(uiLocales: unknown, acceptLanguage: string | undefined): Lang {
   const first = (typeof uiLocales === 'string' ? uiLocales : acceptLanguage ?? '').trim().toLowerCase();
@@ -99,12 +102,12 @@ ${inner}
 const errors = (lines: string[]) =>
   lines.length ? `<div class="problem" role="alert" id="problem">${lines.map((l) => `<p>${esc(l)}</p>`).join('')}</div>` : '';
 
-export function loginPage(lang: Lang, uid: string, o: { username?: string; problems?: MessageCode[] } = {}): string {
+export function loginPage(lang: Lang, uid: string, o: { username?: string; problems?: MessageCode[]; vars?: Record<string, number> } = {}): string {
   const described = o.problems?.length ? ' aria-describedby="problem"' : '';
   return page(
     lang,
     msg(lang, 'heading'),
-    `${errors((o.problems ?? []).map((c) => msg(lang, c)))}
+    `${errors((o.problems ?? []).map((c) => msg(lang, c, o.vars)))}
 <form method="post" action="/oidc/interaction/${esc(uid)}/login" autocomplete="on">
 <label for="username">${esc(msg(lang, 'username'))}</label>
 <input id="username" name="username" autocomplete="username" autocapitalize="none" spellcheck="false" required value="${esc(o.username ?? '')}"${described}>

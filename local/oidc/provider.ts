@@ -3,6 +3,7 @@ import type { Configuration, KoaContextWithOIDC } from 'oidc-provider';
 import { CONTENT_SECURITY_POLICY } from '../../functions/web/static-assets.js';
 import { accountStore, passwordProblems, type AccountStore, type StoredAccount } from '../../functions/adapters/accounts-file.js';
 import type { ProviderKeys } from './keys.js';
+import { loginLimiter, type LoginLimiter } from './login-limit.js';
 import { providerState } from './state-adapter.js';
 import { changePasswordPage, errorPage, loginPage, logoutPage, pickLang, type Lang, type MessageCode } from './pages.js';
 
@@ -26,6 +27,8 @@ export interface LocalProviderOptions {
   idTokenSeconds?: number;
   /** DIR/oidc-state.json; undefined keeps sessions and tokens in memory. */
   stateFile?: string;
+  /** Failed sign-ins per username and per client (default: ./login-limit.ts LOGIN_LIMIT). */
+  loginLimit?: LoginLimiter;
 }
 
 export interface LocalProvider {
@@ -79,6 +82,7 @@ export async function createLocalProvider(o: LocalProviderOptions): Promise<Loca
   const langOf = (ctx: KoaContextWithOIDC): Lang => pickLang(ctx.oidc?.params?.ui_locales, ctx.get('accept-language'));
 
   const state = providerState(o.stateFile);
+  const limiter = o.loginLimit ?? loginLimiter();
   const configuration: Configuration = {
     adapter: state.adapter,
     clients: [
@@ -181,8 +185,16 @@ export async function createLocalProvider(o: LocalProviderOptions): Promise<Loca
       const username = (form.get('username') ?? '').trim();
       const password = form.get('password') ?? '';
       if (!username || !password) return html(400, loginPage(lang, uid, { username, problems: ['missing'] }));
+      // Refused before the password is checked: a paused username or client learns nothing more.
+      const client = req.socket.remoteAddress ?? '';
+      const waitMs = limiter.retryAfterMs(username, client);
+      if (waitMs > 0) return html(429, loginPage(lang, uid, { username, problems: ['tooMany'], vars: { minutes: Math.ceil(waitMs / 60_000) } }));
       const a = await store.authenticate(username, password);
-      if (!a) return html(401, loginPage(lang, uid, { username, problems: ['invalid'] }));
+      if (!a) {
+        limiter.failed(username, client);
+        return html(401, loginPage(lang, uid, { username, problems: ['invalid'] }));
+      }
+      limiter.succeeded(username);
       if (a.mustChangePassword) {
         pendingChange.set(uid, { username: a.username, oneTime: password, until: Date.now() + 15 * 60_000 });
         return html(200, changePasswordPage(lang, uid));

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { App, Validations } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
@@ -6,7 +7,8 @@ import { jobs, routeKey, routes, type JobDef, type RouteDef } from '../../functi
 import { INDEXES, TABLE_KEYS } from '../../functions/shared/table-design.js';
 import { copyFilesHooks } from '../../lib/copy-files.js';
 import { QuarantineDeskStack, type QuarantineDeskStackProps } from '../../lib/quarantine-desk-stack.js';
-import { lambdaOf, policiesOf } from './synth.js';
+import { lambdaOf, policiesOf, roleStatements } from './synth.js';
+import { ACCOUNTS_ADMIN_ACTIONS } from '../../lib/auth.js';
 import { planHandlers } from '../../lib/route-plan.js';
 
 // Synth without esbuild (context aws:cdk:bundling-stacks = []): the template is
@@ -255,6 +257,10 @@ describe('table and sign-in', () => {
   it('user pool: admin-created accounts, TOTP MFA, threat protection, custom role/facilities', () => {
     real.template.hasResourceProperties('AWS::Cognito::UserPool', {
       AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+      // The username an administrator gives (as locally), case-insensitive; a verified e-mail as an alias.
+      AliasAttributes: ['email'],
+      UsernameAttributes: Match.absent(),
+      UsernameConfiguration: { CaseSensitive: false },
       MfaConfiguration: 'OPTIONAL',
       EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
       UserPoolTier: 'PLUS',
@@ -302,6 +308,22 @@ describe('table and sign-in', () => {
       expect(Object.keys(env)).toEqual(expect.arrayContaining(['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_DOMAIN_URL']));
     }
     expect(Object.keys(lambdaOf(real.template, 'get-stay').Properties.Environment.Variables)).not.toContain('OIDC_DOMAIN_URL');
+  });
+
+  it('only the accounts function may call the user pool admin APIs: exactly the calls its adapter makes, on that pool alone', () => {
+    const statements = roleStatements(real.template, 'accounts').filter((s) => [s.Action].flat().some((a) => a.startsWith('cognito-idp:')));
+    expect(statements).toHaveLength(1);
+    expect(new Set([statements[0]!.Action].flat())).toEqual(new Set(ACCOUNTS_ADMIN_ACTIONS.map((a) => `cognito-idp:${a}`)));
+    expect(statements[0]!.Resource).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/UserPool/), 'Arn'] });
+    expect(lambdaOf(real.template, 'accounts').Properties.Environment.Variables.USER_POOL_ID).toEqual({ Ref: expect.stringMatching(/UserPool/) });
+    const withCognito = policiesOf(real.template).filter((p) => JSON.stringify(p.Properties.PolicyDocument).includes('cognito-idp:'));
+    expect(withCognito).toHaveLength(1);
+    const withPoolId = Object.values(real.template.findResources('AWS::Lambda::Function')).filter((f: any) => f.Properties.Environment?.Variables?.USER_POOL_ID);
+    expect(withPoolId).toHaveLength(1);
+    // The adapter makes no call the grant leaves out.
+    const adapter = readFileSync('functions/adapters/accounts-cognito.ts', 'utf8');
+    const calls = new Set([...adapter.matchAll(/call(?:<[^>]*>)?\('(\w+)'/g), ...adapter.matchAll(/'(Admin\w+)'/g)].map((m) => m[1]));
+    expect([...calls].sort()).toEqual([...ACCOUNTS_ADMIN_ACTIONS].sort());
   });
 
   it('outputs', () => {

@@ -192,6 +192,14 @@ const probes: Record<string, () => Probe[]> = {
   'POST /stays/{stayId}/requests/{requestId}': () => [{ path: `/stays/${active.stayId}/requests/R-probe`, body: { status: 'done' }, status: 403 }],
   'GET /facilities/{facilityId}/follow-ups': () => [{ path: `/facilities/${a.facilityId}/follow-ups`, status: 403 }],
   'POST /stays/{stayId}/follow-ups/{followUpId}/done': () => [{ path: `/stays/${active.stayId}/follow-ups/2026-12-02-morning/done`, body: { note: 'probe' }, status: 403 }],
+  // Accounts are administrators' only: staff of B can neither read them nor give themselves A.
+  'GET /accounts': () => [{ path: '/accounts', status: 403 }],
+  'POST /accounts': () => [{ path: '/accounts', body: { username: 'evil.staff', name: 'Evil', role: 'staff', facilities: [a.facilityId] }, status: 403 }],
+  'PUT /accounts/{username}': () => [{ method: 'PUT', path: '/accounts/admin', body: { role: 'staff', facilities: [b.facilityId] }, status: 403 }],
+  'POST /accounts/{username}/disable': () => [{ path: '/accounts/admin/disable', status: 403 }],
+  'POST /accounts/{username}/enable': () => [{ path: '/accounts/admin/enable', status: 403 }],
+  'POST /accounts/{username}/reset-password': () => [{ path: '/accounts/admin/reset-password', status: 403 }],
+  'GET /accounts/{username}/audit': () => [{ path: '/accounts/admin/audit', status: 403 }],
 };
 const evilFacility = uniqueId('evil');
 

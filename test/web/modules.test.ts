@@ -67,6 +67,8 @@ const SCREENS: { view: string; hash: () => string; answers: () => string[]; read
   { view: 'transport', hash: () => '#transport', answers: () => ['/transport'], ready: '#transport-out *' },
   { view: 'reminders', hash: () => '#reminders', answers: () => ['/reminders'], ready: '#reminders-out *' },
   { view: 'requests', hash: () => '#requests', answers: () => ['/requests'], ready: '#requests-out *' },
+  // Signed in as staff: the screen says it is for administrators (its own test: test/web/sign-in.test.ts).
+  { view: 'accounts', hash: () => '#accounts', answers: () => [], ready: '#accounts-out p' },
   { view: 'board', hash: () => '#board', answers: () => ['/board'], ready: '#board-grid button.tile' },
 ];
 

@@ -217,3 +217,117 @@ describe('staff sign-in (npm start, local OpenID provider)', () => {
     expect(errors).toEqual([]);
   });
 });
+
+describe('accounts from the page (npm start, local OpenID provider)', () => {
+  const errors: string[] = [];
+  const STAFF_PASSWORD = 'South-wing-night-7';
+  let page: Page;
+  let ctx: BrowserContext;
+  let staffToken = '';
+  let staffRefresh = '';
+
+  it('an admin creates a staff account for one facility from the accounts screen; the one-time password shows once', { timeout: 60_000 }, async () => {
+    ctx = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'en-GB' });
+    page = watch(await ctx.newPage(), errors);
+    await page.goto(`${base}/`);
+    await page.getByRole('button', { name: 'Sign in with my account' }).click();
+    await page.waitForURL(/\/oidc\/interaction\//);
+    await signInOnProviderPage(page, 'admin', NEW_PASSWORD);
+    await page.locator('#s-facility option[value="hotel-north"]').waitFor({ state: 'attached' });
+    await page.locator('#s-facility').selectOption('hotel-north');
+    await page.locator('#s-continue').click();
+    await page.locator('#view-board').waitFor();
+    await page.getByRole('link', { name: 'Accounts' }).click();
+    await page.locator('#view-accounts').waitFor();
+    await page.locator('#accounts-out li[data-username="admin"]').waitFor();
+    // The admin's own row offers no disable (the API refuses it too).
+    expect(await page.locator('#accounts-out li[data-username="admin"] button', { hasText: 'Disable' }).count()).toBe(0);
+    // A staff account needs a facility: the refusal is shown next to the list, in words.
+    await page.getByLabel('Username (for signing in)').fill('wang.fang');
+    await page.getByLabel('Name', { exact: true }).fill('王芳');
+    await page.getByRole('button', { name: 'Create the account' }).click();
+    await page.locator('#ac-facilities .field-error').waitFor();
+    expect(await page.locator('#ac-facilities .field-error').textContent()).toContain('Choose at least one facility for a staff account');
+    await page.getByLabel('南区隔离酒店').check();
+    await page.getByRole('button', { name: 'Create the account' }).click();
+    await page.locator('#accounts-otp').waitFor();
+    const oneTime = (await page.locator('#accounts-otp').textContent()) as string;
+    expect(oneTime).toMatch(/^\S{16}$/);
+    expect(await page.locator('#accounts-result').textContent()).toContain('The account wang.fang for 王芳 is ready.');
+    const row = page.locator('#accounts-out li[data-username="wang.fang"]');
+    await row.waitFor();
+    expect(await row.textContent()).toContain('staff · 南区隔离酒店 · has not signed in yet');
+    await screenshot(page, 'accounts-1366');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.locator('#lang').click();
+    await row.getByRole('button', { name: '更改角色或隔离点' }).click();
+    await screenshot(page, 'accounts-zh-390');
+    await row.getByRole('button', { name: '取消' }).click();
+    await page.locator('#lang').click();
+    await page.setViewportSize({ width: 1366, height: 768 });
+    // Leaving the screen takes the one-time password off the page.
+    await page.getByRole('link', { name: 'Room board' }).click();
+    await page.getByRole('link', { name: 'Accounts' }).click();
+    await row.waitFor();
+    expect(await page.locator('#accounts-otp').count()).toBe(0);
+    const audit = (await (await adminApi('GET', '/accounts/wang.fang/audit')).json()) as { entries: { action: string; changes: unknown }[] };
+    expect(audit.entries).toEqual([expect.objectContaining({ action: 'account_created', changes: { role: 'staff', facilities: ['hotel-south'], name: '王芳' } })]);
+    expect(JSON.stringify(audit)).not.toContain(oneTime);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.locator('#view-signin').waitFor();
+    (page as Page & { oneTime?: string }).oneTime = oneTime;
+  });
+
+  it('failed sign-ins are limited per username: the sixth try is refused with a clear message', { timeout: 60_000 }, async () => {
+    await page.getByRole('button', { name: 'Sign in with my account' }).click();
+    await page.waitForURL(/\/oidc\/interaction\//);
+    for (let i = 0; i < 5; i++) {
+      await signInOnProviderPage(page, 'li.lei', `Wrong-guess-${i}!`);
+      expect(await page.locator('#problem').textContent()).toContain('Wrong username or password');
+    }
+    await signInOnProviderPage(page, 'li.lei', 'Wrong-guess-6!');
+    expect(await page.locator('#problem').textContent()).toContain('Too many failed sign-ins: sign-in is paused. Try again in 15 minutes');
+  });
+
+  it('the new account signs in with the one-time password, chooses its own, and sees only its facility', { timeout: 60_000 }, async () => {
+    const oneTime = (page as Page & { oneTime?: string }).oneTime as string;
+    await signInOnProviderPage(page, 'wang.fang', oneTime);
+    await page.locator('#new-password').waitFor();
+    await page.locator('#new-password').fill(STAFF_PASSWORD);
+    await page.locator('#confirm-password').fill(STAFF_PASSWORD);
+    await page.locator('#password-submit').click();
+    // Its one facility is the only one offered, so the page goes straight to that board.
+    await page.locator('#view-board').waitFor();
+    expect(await page.locator('#s-facility option').allTextContents()).toEqual(['南区隔离酒店 (hotel-south)']);
+    await page.locator('#board-grid li').first().waitFor();
+    expect(await page.locator('#who').textContent()).toContain('王芳 (staff) · 南区隔离酒店');
+    // No accounts link for staff.
+    expect(await page.getByRole('link', { name: 'Accounts' }).isVisible()).toBe(false);
+    await screenshot(page, 'accounts-staff-board-1366', false);
+    const user = await storedUser(page);
+    staffToken = user!.id_token;
+    staffRefresh = user!.refresh_token;
+    const call = (path: string) => fetch(`${base}${path}`, { headers: { authorization: `Bearer ${staffToken}` } });
+    const list = (await (await call('/facilities')).json()) as { facilities: { facilityId: string }[] };
+    expect(list.facilities.map((x) => x.facilityId)).toEqual(['hotel-south']);
+    expect((await call('/facilities/hotel-north/board')).status).toBe(403);
+    expect((await call('/facilities/hotel-south/board')).status).toBe(200);
+    expect((await call('/accounts')).status).toBe(403);
+  });
+
+  it('a disabled account: its refresh token stops working and its sign-in is refused', { timeout: 60_000 }, async () => {
+    expect((await adminApi('POST', '/accounts/wang.fang/disable')).status).toBe(200);
+    const refresh = await fetch(`${base}/oidc/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: staffRefresh, client_id: 'quarantine-desk-web' }) });
+    expect(refresh.status).toBe(400);
+    const other = watch(await ctx.newPage(), errors);
+    await other.goto(`${base}/oidc/auth?${new URLSearchParams({ client_id: 'quarantine-desk-web', response_type: 'code', scope: 'openid', redirect_uri: `${base}/`, code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM', code_challenge_method: 'S256', prompt: 'login' })}`);
+    await other.locator('#username').waitFor();
+    await signInOnProviderPage(other, 'wang.fang', STAFF_PASSWORD);
+    expect(await other.locator('#problem').textContent()).toContain('Wrong username or password, or the account is disabled');
+    await ctx.close();
+  });
+
+  it('no page error anywhere', () => {
+    expect(errors).toEqual([]);
+  });
+});

@@ -65,6 +65,7 @@ export const ISSUE_CODES = [
   'schedule',
   'required',
   'unknown_facility',
+  'facility_required',
   'nothing_to_correct',
   'too_many_corrections',
   // Cross-field rules (functions/shared/validation.ts crossFieldRule).
@@ -118,6 +119,10 @@ export const REASON_CODES = [
   // A pickup's vehicles have fewer seats than people (functions/use-cases/vehicles.ts).
   'over_capacity',
   'vehicles_changed',
+  // Staff accounts.
+  'username_taken',
+  'own_account',
+  'last_admin',
   // positive_result, retest_missing, retest_not_negative, no_test_results, ... (release uses the retest ones too)
   ...DOCUMENT_REFUSAL_CODES,
   ...ROOM_REASON_CODES,
