@@ -1,6 +1,7 @@
 // Form helpers: controls -> the JSON the API takes, busy buttons, field errors.
 import { $$ } from './dom.js';
 import { localToIso, tz } from './time.js';
+import { readDate, readDecimal } from './typed-input.js';
 
 export function setPath(obj, path, value) {
   const keys = path.split('.');
@@ -11,8 +12,10 @@ export function setPath(obj, path, value) {
 
 /**
  * Form controls -> nested JSON by their dotted names; empty fields are left out.
- * data-array (checkboxes): a list; data-upper: upper case; data-type="number" | "numbers"
- * (a list) | "instant" (facility wall-clock time -> ISO with offset).
+ * data-array (checkboxes): a list; data-upper: upper case; data-type="number" (a point or
+ * a comma decimal) | "numbers" (a list) | "date" (a typed or pasted date -> YYYY-MM-DD) |
+ * "instant" (facility wall-clock time -> ISO with offset). What cannot be read is sent as
+ * typed: the server names the field.
  */
 export function formJson(form) {
   const out = {};
@@ -28,7 +31,8 @@ export function formJson(form) {
     if (v === '') continue;
     if (el.dataset.upper !== undefined) v = v.toUpperCase();
     // A comma decimal (36,6) is what many keyboards type.
-    if (el.dataset.type === 'number') v = /^-?\d+([.,]\d+)?$/.test(v) ? Number(v.replace(',', '.')) : v;
+    if (el.dataset.type === 'number') v = Number.isNaN(readDecimal(v)) ? v : readDecimal(v);
+    if (el.dataset.type === 'date') v = readDate(v)?.date ?? v;
     if (el.dataset.type === 'numbers') v = v.split(/[\s,，、]+/).filter(Boolean).map((x) => (Number.isFinite(Number(x)) ? Number(x) : x));
     if (el.dataset.type === 'instant') v = localToIso(v, tz());
     setPath(out, el.name, v);

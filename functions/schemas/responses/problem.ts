@@ -77,6 +77,13 @@ export const ISSUE_CODES = [
   'road_number',
   'birth_date_future',
   'one_decimal',
+  'calendar_date',
+  // A Chinese resident ID card number (schemas/resident-id.ts).
+  'id_format',
+  'id_birth_date',
+  'id_check_digit',
+  'id_birth_date_mismatch',
+  'id_sex_mismatch',
   // Characters never right in text (domain/text-hygiene.ts).
   ...TEXT_PROBLEM_CODES,
   ...MANIFEST_ISSUE_CODES,
