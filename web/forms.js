@@ -1,5 +1,7 @@
 // Form helpers: controls -> the JSON the API takes, busy buttons, field errors.
+import { TEMPERATURE_MAX_C, TEMPERATURE_MIN_C } from './check-limits.js';
 import { $$ } from './dom.js';
+import { t } from './i18n.js';
 import { localToIso, tz } from './time.js';
 import { readDate, readDecimal } from './typed-input.js';
 
@@ -81,4 +83,9 @@ export function labelOf(el, anchor) {
   const legend = anchor.matches('fieldset') && anchor.querySelector('legend');
   const label = legend || (el.labels && el.labels[0]);
   return label ? label.textContent.trim() : el.name;
+}
+
+/** Writes the allowed range next to each field marked data-range="temperature": the server's own limits (check-limits.js). */
+export function showRanges(root = document) {
+  for (const el of $$('[data-range="temperature"]', root)) el.textContent = t('f.temperatureRange', { min: TEMPERATURE_MIN_C.toFixed(1), max: TEMPERATURE_MAX_C.toFixed(1) });
 }

@@ -5,11 +5,12 @@
 import { api } from './api.js';
 import { checksSentence } from './checks.js';
 import { $, $$, fill, h, table } from './dom.js';
-import { clearFieldErrors, formJson, submitting } from './forms.js';
+import { clearFieldErrors, formJson, showRanges, submitting } from './forms.js';
 import { register, t } from './i18n.js';
 import { clearBanner, reasonText, result, say, showProblem } from './notice.js';
 import { initPersonalLink, readingBy, selfReportActions, showPersonalLink } from './personal-link.js';
 import { showSlip } from './release-slip.js';
+import { drawSummary, loadSummary, personFacts } from './stay-summary.js';
 import { askTransfer } from './transfer.js';
 import { isoToLocal, nowLocal, tz } from './time.js';
 
@@ -196,7 +197,8 @@ async function showStay(stayId) {
   $('#d-mode').value = d ? d.mode : 'flight';
   $('#d-number').value = (d && d.number) || '';
   $('#d-at').value = d ? isoToLocal(d.departureAt, tz()) : `${opened.schedule.releaseDate}T09:00`;
-  await Promise.all([loadChecks(), loadSituations(), showPersonalLink(opened.stayId)]);
+  const stay = opened;
+  await Promise.all([loadChecks(), loadSituations(), showPersonalLink(opened.stayId), loadSummary(stay, () => opened === stay)]);
 }
 /** Morning until 14:00 facility time, then evening. */
 function defaultSlot() {
@@ -217,6 +219,7 @@ function renderStay() {
     $('#stay-facts'),
     fact('stay.status', t(`status.${s.status}`)),
     fact('stay.day', s.dayOfStay ? String(s.dayOfStay) : ''),
+    ...personFacts(s.person).map(([k, v]) => fact(k, v)),
     fact('stay.today', checksSentence(s.checksToday)),
     fact('stay.day1', s.schedule.day1Date),
     fact('stay.retest', s.schedule.retestDates.join(', ')),
@@ -281,7 +284,8 @@ async function recordCheck(e) {
     $('#c-reason').disabled = true;
     opened.checksToday = r.data.today;
     renderStay();
-    await loadChecks();
+    // A fever changes whether release is possible.
+    await Promise.all([loadChecks(), loadSummary(stay, () => opened === stay)]);
   });
 }
 async function loadSituations() {
@@ -367,6 +371,7 @@ async function release() {
     // The file now shows the released stay (no reload: that would clear the one-time keys).
     opened = { ...s, status: 'released' };
     renderStay();
+    $('#stay-release-facts').textContent = '';
     showSlip(s, r.data);
   } finally {
     btn.disabled = opened.status !== 'active';
@@ -376,6 +381,7 @@ export default {
   view: 'stay',
   init() {
     initPersonalLink();
+    showRanges($('#view-stay'));
     for (const f of FILE_FORMS) $(f).addEventListener('input', (e) => (e.currentTarget.dataset.dirty = '1'));
     window.addEventListener('beforeunload', (e) => {
       if (fileHasUnsavedInput()) e.preventDefault();
@@ -401,7 +407,11 @@ export default {
     if (stayId) await showStay(decodeURIComponent(stayId));
   },
   relabel() {
-    if (opened && !$('#view-stay').hidden) renderStay();
+    showRanges($('#view-stay'));
+    if (opened && !$('#view-stay').hidden) {
+      renderStay();
+      drawSummary();
+    }
   },
   hide() {
     $('#slip').hidden = true;
