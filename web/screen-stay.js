@@ -10,7 +10,7 @@ import { register, t } from './i18n.js';
 import { clearBanner, reasonText, result, say, showProblem } from './notice.js';
 import { initPersonalLink, readingBy, selfReportActions, showPersonalLink } from './personal-link.js';
 import { showSlip } from './release-slip.js';
-import { drawSummary, loadSummary, personFacts } from './stay-summary.js';
+import { drawSummary, loadSummary, personFact } from './stay-summary.js';
 import { askTransfer } from './transfer.js';
 import { isoToLocal, nowLocal, tz } from './time.js';
 
@@ -217,9 +217,9 @@ function renderStay() {
   const secret = (k, prefix, v) => h('div', {}, h('dt', { text: t(k) }), h('dd', {}, prefix, h('span', { class: 'screen-only', text: v || '—' }), h('span', { class: 'print-only', text: v ? `…${String(v).replace(/\s/g, '').slice(-4)}` : '—' })));
   fill(
     $('#stay-facts'),
+    personFact(s.person),
     fact('stay.status', t(`status.${s.status}`)),
     fact('stay.day', s.dayOfStay ? String(s.dayOfStay) : ''),
-    ...personFacts(s.person).map(([k, v]) => fact(k, v)),
     fact('stay.today', checksSentence(s.checksToday)),
     fact('stay.day1', s.schedule.day1Date),
     fact('stay.retest', s.schedule.retestDates.join(', ')),

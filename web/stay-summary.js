@@ -11,11 +11,8 @@ import { isoToLocal, todayLocal, tz } from './time.js';
 
 register({
   en: {
-    'sum.age': 'Age',
-    'sum.ageYears': '{age}',
-    'sum.sex': 'Sex',
-    'sum.nationality': 'Nationality',
-    'sum.release': 'Release',
+    'sum.person': 'Sex · age · nationality',
+    'sum.ageYears': 'age {age}',
     'sum.eligible': 'Possible now',
     'sum.notYet': 'Not yet: {reasons}',
     'tests.title': 'Test results',
@@ -29,11 +26,8 @@ register({
     'outcome.inconclusive': 'Inconclusive',
   },
   zh: {
-    'sum.age': '年龄',
+    'sum.person': '性别 · 年龄 · 国籍',
     'sum.ageYears': '{age} 岁',
-    'sum.sex': '性别',
-    'sum.nationality': '国籍',
-    'sum.release': '解除隔离',
     'sum.eligible': '现在可以解除',
     'sum.notYet': '尚不能解除：{reasons}',
     'tests.title': '核酸检测结果',
@@ -54,13 +48,14 @@ export function ageOn(birthDate, today) {
   return today.slice(5) < birthDate.slice(5) ? years - 1 : years;
 }
 
-/** Age, sex and nationality of the file's person, as [label key, value] pairs. */
-export function personFacts(person) {
-  return [
-    ['sum.age', person.birthDate ? t('sum.ageYears', { age: ageOn(person.birthDate, todayLocal()) }) : ''],
-    ['sum.sex', person.sex ? t(`sex.${person.sex}`) : ''],
-    ['sum.nationality', person.nationality ? countryName(person.nationality, lang()) : ''],
+/** Sex, age and nationality of the file's person on one full-width line of the facts (a phone keeps the temperature field on its first screen). */
+export function personFact(person) {
+  const parts = [
+    person.sex ? t(`sex.${person.sex}`) : '',
+    person.birthDate ? t('sum.ageYears', { age: ageOn(person.birthDate, todayLocal()) }) : '',
+    person.nationality ? countryName(person.nationality, lang()) : '',
   ];
+  return h('div', { class: 'person' }, h('dt', { text: t('sum.person') }), h('dd', { text: parts.filter(Boolean).join(' · ') || '—' }));
 }
 
 /** The answers last loaded for the open file (redrawn on a language change). */

@@ -95,8 +95,9 @@ describe('staff web form', () => {
     // What a phone downloads is the gzipped size (every module is fetched at once, preloaded);
     // the raw ceiling keeps an eye on the files themselves (one screen is ~5-15 KB). The sign-in
     // library has its own ceilings above; the project's files were 66 KB gzipped once the team,
-    // requests, personal-link, transfer and message screens were all in (integration of 2026-12-02; 186 KB raw).
-    expect(transferred).toBeLessThan(72 * 1024);
+    // requests, personal-link, transfer and message screens were all in (integration of 2026-12-02; 186 KB raw);
+    // 76 KB once registration read ID cards, dates and countries and the file showed tests and eligibility (keyboard).
+    expect(transferred).toBeLessThan(80 * 1024);
     expect(raw).toBeLessThan(200 * 1024);
     expect(transferred).toBeLessThan(raw);
 
