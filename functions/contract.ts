@@ -11,7 +11,7 @@ import { PageQuery } from './schemas/page.js';
 import { ChangeScheduleInput } from './schemas/stay-schedule.js';
 import { ListStaysQuery, MAX_BATCH_ROWS } from './schemas/stay.js';
 import { CheckList, DepartureEntry, PickupGroup, RecordedCheck, Reminder, ReminderList, Situation, SituationList, TodaySheet, TransportPlan, VehicleList } from './schemas/responses/care.js';
-import { DocumentList, DocumentReceipt, HealthSignoffResult, Released, Revoked, Verification } from './schemas/responses/documents.js';
+import { DocumentList, DocumentReceipt, HealthSignoffResult, ReleaseEligibility, Released, Revoked, Verification } from './schemas/responses/documents.js';
 import { AddRoomsResult, Facility, FacilityList, FacilityStats } from './schemas/responses/facility.js';
 import { AssignedSample, IngestReport, LabRecord, SampleHistory, StayTests, UnassignedSample, UnmatchedList } from './schemas/responses/lab.js';
 import { AuthConfig } from './schemas/responses/auth.js';
@@ -191,6 +191,12 @@ export const operations: Readonly<Record<string, Operation>> = {
     summary: 'Get a stay',
     description: "one person's file for this stay",
     responses: { 200: ok('The stay', RegisteredStay.shape.stay) },
+  },
+  'GET /stays/{stayId}/release': {
+    tag: 'Stays',
+    summary: 'Can the stay be released now',
+    description: 'whether release is possible now, with every unmet condition (the reasons POST would refuse with), for the file to show before the button is pressed',
+    responses: { 200: ok('Eligible, or every unmet condition', ReleaseEligibility), 410: GONE },
   },
   'POST /stays/{stayId}/release': {
     tag: 'Stays',

@@ -38,6 +38,7 @@ export const routes: readonly RouteDef[] = [
   { method: 'GET', path: '/facilities/{facilityId}/stays/import/template', handler: 'manifest-files', access: 'staff', memoryMb: 1024, timeoutSeconds: 29 },
   { method: 'GET', path: '/facilities/{facilityId}/stays', handler: 'list-stays', access: 'staff' },
   { method: 'GET', path: '/stays/{stayId}', handler: 'get-stay', access: 'staff' },
+  { method: 'GET', path: '/stays/{stayId}/release', handler: 'release-eligibility', access: 'staff' },
   { method: 'POST', path: '/stays/{stayId}/release', handler: 'release-stay', access: 'staff', memoryMb: 1024, timeoutSeconds: 29, deletes: true },
   { method: 'POST', path: '/stays/{stayId}/transfer', handler: 'transfer-stay', access: 'staff', deletes: true },
   { method: 'POST', path: '/facilities/{facilityId}/rooms/{roomNumber}/free', handler: 'free-room', access: 'staff' },

@@ -1,6 +1,9 @@
 // Form helpers: controls -> the JSON the API takes, busy buttons, field errors.
+import { TEMPERATURE_MAX_C, TEMPERATURE_MIN_C } from './check-limits.js';
 import { $$ } from './dom.js';
+import { t } from './i18n.js';
 import { localToIso, tz } from './time.js';
+import { readDate, readDecimal } from './typed-input.js';
 
 export function setPath(obj, path, value) {
   const keys = path.split('.');
@@ -11,8 +14,10 @@ export function setPath(obj, path, value) {
 
 /**
  * Form controls -> nested JSON by their dotted names; empty fields are left out.
- * data-array (checkboxes): a list; data-upper: upper case; data-type="number" | "numbers"
- * (a list) | "instant" (facility wall-clock time -> ISO with offset).
+ * data-array (checkboxes): a list; data-upper: upper case; data-type="number" (a point or
+ * a comma decimal) | "numbers" (a list) | "date" (a typed or pasted date -> YYYY-MM-DD) |
+ * "instant" (facility wall-clock time -> ISO with offset). What cannot be read is sent as
+ * typed: the server names the field.
  */
 export function formJson(form) {
   const out = {};
@@ -28,7 +33,8 @@ export function formJson(form) {
     if (v === '') continue;
     if (el.dataset.upper !== undefined) v = v.toUpperCase();
     // A comma decimal (36,6) is what many keyboards type.
-    if (el.dataset.type === 'number') v = /^-?\d+([.,]\d+)?$/.test(v) ? Number(v.replace(',', '.')) : v;
+    if (el.dataset.type === 'number') v = Number.isNaN(readDecimal(v)) ? v : readDecimal(v);
+    if (el.dataset.type === 'date') v = readDate(v)?.date ?? v;
     if (el.dataset.type === 'numbers') v = v.split(/[\s,，、]+/).filter(Boolean).map((x) => (Number.isFinite(Number(x)) ? Number(x) : x));
     if (el.dataset.type === 'instant') v = localToIso(v, tz());
     setPath(out, el.name, v);
@@ -77,4 +83,9 @@ export function labelOf(el, anchor) {
   const legend = anchor.matches('fieldset') && anchor.querySelector('legend');
   const label = legend || (el.labels && el.labels[0]);
   return label ? label.textContent.trim() : el.name;
+}
+
+/** Writes the allowed range next to each field marked data-range="temperature": the server's own limits (check-limits.js). */
+export function showRanges(root = document) {
+  for (const el of $$('[data-range="temperature"]', root)) el.textContent = t('f.temperatureRange', { min: TEMPERATURE_MIN_C.toFixed(1), max: TEMPERATURE_MAX_C.toFixed(1) });
 }

@@ -1,7 +1,12 @@
 // The person's own page: opened from the personal link's QR code (/me#k=<secret>).
 // The secret stays in the URL fragment (browsers never send it) and goes to the API
 // as a header. No account, no cookies; the page shows the person's language first.
+import { TEMPERATURE_MAX_C, TEMPERATURE_MIN_C } from './check-limits.js';
 import { LANGS, LOCALE, REQUEST_KINDS, SYMPTOMS, T } from './me-i18n.js';
+import { readDecimal } from './typed-input.js';
+
+/** The server's limits, as the range is written. */
+const RANGE = [TEMPERATURE_MIN_C.toFixed(1), TEMPERATURE_MAX_C.toFixed(1)];
 
 const $ = (id) => document.getElementById(id);
 const secret = new URLSearchParams(location.hash.slice(1)).get('k') ?? '';
@@ -46,6 +51,7 @@ function setLang(next) {
   document.documentElement.lang = LOCALE[lang];
   for (const b of document.querySelectorAll('[data-lang]')) b.setAttribute('aria-pressed', String(b.dataset.lang === lang));
   for (const n of document.querySelectorAll('[data-t]')) n.textContent = t(n.dataset.t);
+  $('temp-range').textContent = t('report.range', ...RANGE);
   if (data) render();
 }
 
@@ -165,16 +171,16 @@ async function load() {
 $('report').addEventListener('submit', async (e) => {
   e.preventDefault();
   const err = $('report-error');
-  const raw = $('temp').value.trim().replace(',', '.');
-  const temperatureC = Number(raw);
+  // A point or a comma decimal ("37,5"), as phones' keyboards type it.
+  const temperatureC = readDecimal($('temp').value);
   err.hidden = true;
-  if (!raw || Number.isNaN(temperatureC)) {
+  if (temperatureC === undefined || Number.isNaN(temperatureC)) {
     err.textContent = t('err.temp');
     err.hidden = false;
     return;
   }
-  if (temperatureC < 34 || temperatureC > 43 || Math.abs(temperatureC * 10 - Math.round(temperatureC * 10)) > 1e-9) {
-    err.textContent = t('err.range');
+  if (temperatureC < TEMPERATURE_MIN_C || temperatureC > TEMPERATURE_MAX_C || Math.abs(temperatureC * 10 - Math.round(temperatureC * 10)) > 1e-9) {
+    err.textContent = t('err.range', ...RANGE);
     err.hidden = false;
     return;
   }

@@ -1,17 +1,23 @@
-// Registration of one person: the form, a room assigned by the server.
+// Registration of one person: the form, a room assigned by the server. The form fills in
+// what it can (register-fill.js, typed-fields.js) and keeps the arrival for the next
+// person off the same flight, so a desk registers a planeload with few keys.
 import { api } from './api.js';
 import { $, h } from './dom.js';
 import { clearFieldErrors, formJson, submitting } from './forms.js';
 import { register as registerMessages, t } from './i18n.js';
 import { clearBanner, result, showProblem } from './notice.js';
 import { fid, session } from './state.js';
+import { resetRegisterFill, wireRegisterFill } from './register-fill.js';
 import { nowLocal } from './time.js';
+import { rereadTypedFields, wireTypedFields } from './typed-fields.js';
+
+/** Arrival fields the next person off the same flight shares. */
+const KEPT = ['#r-category', '#r-arrivedAt', '#r-flight', '#r-origin'];
 
 registerMessages({
   en: {
     'register.title': 'Register a person',
     'register.person': 'Person',
-    'register.document': 'Travel document',
     'register.arrival': 'Arrival',
     'register.care': 'Care',
     'register.submit': 'Register and assign a room',
@@ -26,11 +32,12 @@ registerMessages({
     'register.f.homeAddress': 'Home address',
     'register.f.community': 'Community',
     'register.f.gridCell': 'Grid cell',
+    'register.latinHint': 'Not needed for a Chinese resident ID card.',
+    'register.sexKeys': 'Keys F or 女, M or 男',
   },
   zh: {
     'register.title': '人员登记',
     'register.person': '个人信息',
-    'register.document': '证件',
     'register.arrival': '抵达',
     'register.care': '照护',
     'register.submit': '登记并分配房间',
@@ -45,6 +52,8 @@ registerMessages({
     'register.f.homeAddress': '居住地址',
     'register.f.community': '所属社区',
     'register.f.gridCell': '网格',
+    'register.latinHint': '持居民身份证者可不填。',
+    'register.sexKeys': '按键 F 或 女，M 或 男',
   },
 });
 
@@ -67,19 +76,31 @@ async function register(e) {
         : t('register.done', { name: s.stay.person.nameNative, room: s.roomNumber, day1: s.schedule.day1Date, end: s.schedule.endDate }),
       h('p', {}, h('a', { href: `#stay/${s.stayId}`, text: t('register.open') })),
     ]);
+    // The next person: a clean form but the same arrival, the caret in the first field (the result is announced).
+    const kept = KEPT.map((id) => $(id).value);
     form.reset();
-    $('#r-arrivedAt').value = nowLocal();
-    out.focus();
+    KEPT.forEach((id, i) => ($(id).value = kept[i]));
+    resetRegisterFill(form);
+    rereadTypedFields(form);
+    $('#r-nameNative').focus();
   });
 }
 
 export default {
   view: 'register',
   init() {
-    $('#register-form').addEventListener('submit', register);
+    const form = $('#register-form');
+    form.addEventListener('submit', register);
+    wireTypedFields(form);
+    wireRegisterFill(form);
+  },
+  relabel() {
+    rereadTypedFields($('#register-form'));
   },
   show() {
     if (!$('#r-arrivedAt').value) $('#r-arrivedAt').value = nowLocal();
+    // The caret waits in the first field: registering starts with typing.
+    $('#r-nameNative').focus({ preventScroll: true });
     // A home-isolation programme takes the home address (its grid cell picks the team) instead of a room.
     const home = session.facility?.kind === 'home_programme';
     $('#r-home').hidden = !home;

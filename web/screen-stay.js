@@ -5,12 +5,13 @@
 import { api } from './api.js';
 import { checksSentence } from './checks.js';
 import { $, $$, fill, h, table } from './dom.js';
-import { clearFieldErrors, formJson, submitting } from './forms.js';
+import { clearFieldErrors, formJson, showRanges, submitting } from './forms.js';
 import { register, t } from './i18n.js';
 import { clearBanner, reasonText, result, say, showProblem } from './notice.js';
 import { initPersonalLink, readingBy, selfReportActions, showPersonalLink } from './personal-link.js';
 import { showSlip } from './release-slip.js';
 import { relabelHomePanel, showHomePanel } from './stay-home-panel.js';
+import { drawSummary, loadSummary, personFact } from './stay-summary.js';
 import { askTransfer } from './transfer.js';
 import { isoToLocal, nowLocal, tz } from './time.js';
 
@@ -198,7 +199,8 @@ async function showStay(stayId) {
   $('#d-number').value = (d && d.number) || '';
   $('#d-at').value = d ? isoToLocal(d.departureAt, tz()) : `${opened.schedule.releaseDate}T09:00`;
   $('#d-pickup').value = d && d.pickupAt ? isoToLocal(d.pickupAt, tz()) : '';
-  await Promise.all([loadChecks(), loadSituations(), showPersonalLink(opened.stayId), showHomePanel(opened)]);
+  const stay = opened;
+  await Promise.all([loadChecks(), loadSituations(), showPersonalLink(opened.stayId), showHomePanel(opened), loadSummary(stay, () => opened === stay)]);
 }
 /** Morning until 14:00 facility time, then evening. */
 function defaultSlot() {
@@ -217,6 +219,7 @@ function renderStay() {
   const secret = (k, prefix, v) => h('div', {}, h('dt', { text: t(k) }), h('dd', {}, prefix, h('span', { class: 'screen-only', text: v || '—' }), h('span', { class: 'print-only', text: v ? `…${String(v).replace(/\s/g, '').slice(-4)}` : '—' })));
   fill(
     $('#stay-facts'),
+    personFact(s.person),
     fact('stay.status', t(`status.${s.status}`)),
     fact('stay.day', s.dayOfStay ? String(s.dayOfStay) : ''),
     fact('stay.today', checksSentence(s.checksToday)),
@@ -283,7 +286,8 @@ async function recordCheck(e) {
     $('#c-reason').disabled = true;
     opened.checksToday = r.data.today;
     renderStay();
-    await loadChecks();
+    // A fever changes whether release is possible.
+    await Promise.all([loadChecks(), loadSummary(stay, () => opened === stay)]);
   });
 }
 async function loadSituations() {
@@ -369,6 +373,7 @@ async function release() {
     // The file now shows the released stay (no reload: that would clear the one-time keys).
     opened = { ...s, status: 'released' };
     renderStay();
+    $('#stay-release-facts').textContent = '';
     showSlip(s, r.data);
   } finally {
     btn.disabled = opened.status !== 'active';
@@ -378,6 +383,7 @@ export default {
   view: 'stay',
   init() {
     initPersonalLink();
+    showRanges($('#view-stay'));
     for (const f of FILE_FORMS) $(f).addEventListener('input', (e) => (e.currentTarget.dataset.dirty = '1'));
     window.addEventListener('beforeunload', (e) => {
       if (fileHasUnsavedInput()) e.preventDefault();
@@ -403,9 +409,11 @@ export default {
     if (stayId) await showStay(decodeURIComponent(stayId));
   },
   relabel() {
+    showRanges($('#view-stay'));
     if (opened && !$('#view-stay').hidden) {
       renderStay();
       relabelHomePanel();
+      drawSummary();
     }
   },
   hide() {

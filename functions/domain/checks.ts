@@ -12,8 +12,8 @@ export type Symptom = (typeof SYMPTOMS)[number];
 
 /** A reading at or above this is a fever (DOMAIN: 37.3 °C or more). */
 export const FEVER_THRESHOLD_C = 37.3;
-export const TEMPERATURE_MIN_C = 34.0;
-export const TEMPERATURE_MAX_C = 43.0;
+// One source for the server's rule and the range the pages show (web/check-limits.js, served as it is).
+export { TEMPERATURE_MAX_C, TEMPERATURE_MIN_C } from '../../web/check-limits.js';
 
 /** Local time (HH:MM) from which a slot without a recorded check counts as missing; before it, pending. */
 export const CHECK_DEADLINES: Readonly<Record<CheckSlot, string>> = { morning: '10:00', evening: '20:00' };

@@ -12,7 +12,7 @@ export const countryCode = z
   .string()
   .check(z.length(2, 'Use an ISO 3166-1 alpha-2 country code, e.g. CN'), z.refine(isCountryCode, 'Unknown country code (ISO 3166-1 alpha-2 expected)'));
 
-export const calendarDate = z.string().check(z.refine(isValidDate, 'Use a calendar date YYYY-MM-DD'));
+export const calendarDate = z.string().check(z.refine(isValidDate, { message: 'Use a calendar date YYYY-MM-DD', params: { code: 'calendar_date' } }));
 
 export const timeZone = z.string().check(z.refine(isValidTimeZone, 'Unknown IANA time zone, e.g. Asia/Shanghai'));
 

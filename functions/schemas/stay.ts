@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { crossFieldRule } from '../shared/validation.js';
 import { calendarDate, cleanText, countryCode, instant, roomNumber } from './common.js';
+import { residentIdRules } from './resident-id.js';
 
 export const SPECIAL_CONDITIONS = [
   'chronic_illness',
@@ -19,14 +20,15 @@ const TravelDocumentInput = z.strictObject({
 
 const PersonInput = z.strictObject({
   nameNative: cleanText(100, 'name').check(z.minLength(1)),
-  nameLatin: cleanText(100, 'name').check(z.minLength(1), z.regex(/^[\p{Script=Latin} .,'-]+$/u, 'Use Latin letters, as in the passport')),
+  /** Optional for a Chinese resident ID card only (residentIdRules); the stay then keeps the native name there. */
+  nameLatin: z.optional(cleanText(100, 'name').check(z.minLength(1), z.regex(/^[\p{Script=Latin} .,'-]+$/u, 'Use Latin letters, as in the passport'))),
   sex: z.enum(['F', 'M', 'X']),
   birthDate: calendarDate.check(z.refine((d) => d >= '1900-01-01' && d <= new Date().toISOString().slice(0, 10), { message: 'Birth date must be in the past', params: { code: 'birth_date_future' } })),
   nationality: countryCode,
   document: TravelDocumentInput,
   phone: z.string().check(z.trim(), z.regex(/^\+?[0-9][0-9 ()-]{4,24}$/, 'Use digits, optionally starting with + and a country code')),
   language: z._default(z.enum(['zh', 'en', 'ko']), 'zh'),
-});
+}).check(residentIdRules);
 
 const ArrivalInput = z.strictObject({
   arrivedAt: instant,

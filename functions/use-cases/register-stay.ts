@@ -154,7 +154,11 @@ function buildStay(principal: Principal, facility: Facility, input: Registration
 /** What registration entered about the person and the arrival, whatever the place (a room, a home). */
 export type StayFacts = Pick<RegistrationInput, 'category' | 'person' | 'arrival' | 'diet' | 'ethnicity' | 'specialConditions' | 'notes'>;
 
-/** A new stay: the person as entered (document number normalised), the facility's policy and the schedule it gives, at `place` (room or home). */
+/**
+ * A new stay: the person as entered (document number normalised; a Chinese ID card without
+ * a Latin name keeps the native name there, as documents already print one name then),
+ * the facility's policy and the schedule it gives, at `place` (room or home).
+ */
 export function newStay(principal: Principal, facility: Facility, input: StayFacts, place: Pick<Stay, 'stayId'> & Partial<Stay>, now: Date): Stay {
   const at = now.toISOString();
   return {
@@ -162,7 +166,7 @@ export function newStay(principal: Principal, facility: Facility, input: StayFac
     facilityId: facility.facilityId,
     status: 'active',
     category: input.category,
-    person: { ...input.person, document: { ...input.person.document, number: normaliseDocumentNumber(input.person.document.number) } },
+    person: { ...input.person, nameLatin: input.person.nameLatin ?? input.person.nameNative, document: { ...input.person.document, number: normaliseDocumentNumber(input.person.document.number) } },
     arrival: input.arrival,
     diet: input.diet,
     ethnicity: input.ethnicity,

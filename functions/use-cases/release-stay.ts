@@ -4,14 +4,13 @@ import { getFacilityCached } from '../entities/facility.js';
 import { stayKeys } from '../entities/stay.js';
 import { localDate } from '../domain/calendar.js';
 import { documentRefusals } from '../domain/document-eligibility.js';
-import { releaseRefusals } from '../domain/release-eligibility.js';
 import { tableName } from '../shared/db.js';
 import { ConflictError, NotFoundError } from '../shared/errors.js';
 import type { Principal } from '../shared/principal.js';
 import { transactWithRetry } from '../shared/transact.js';
 import { closeStayItems, withRoomRetry } from './close-stay.js';
 import { buildDocument, documentReceipt, documentTypesOf } from './issue-documents.js';
-import { homeReleaseGate } from './home-release.js';
+import { releaseRefusalsOf } from './release-eligibility.js';
 import { loadStayFor } from './load-stay.js';
 import { documentFacts, gatherReleaseEvidence } from './release-evidence.js';
 import { putMetric } from '../shared/metrics.js';
@@ -28,18 +27,7 @@ export async function releaseStay(principal: Principal, stayId: string, now = ne
   if (!facility) throw new NotFoundError(`Facility ${stay.facilityId} does not exist.`);
   const today = localDate(now, facility.timeZone);
   const evidence = await gatherReleaseEvidence(stay, facility.timeZone, now);
-
-  // Home isolation (销号) has its own gate: end date, the team doctor's check, quiet slots (use-cases/home-release.ts).
-  const refusals = stay.home
-    ? homeReleaseGate(stay, facility, evidence, now)
-    : releaseRefusals({
-        status: stay.status,
-        today,
-        documentDate: stay.schedule.documentDate,
-        firstRetestDate: stay.schedule.retestDates[0],
-        latestRetest: evidence.latestRetest,
-        feverOrSymptomInLast24h: evidence.feverOrSymptomInLast24h,
-      });
+  const refusals = releaseRefusalsOf(stay, facility, evidence, now);
   if (refusals.length > 0) throw new ConflictError('The stay cannot be released yet.', refusals);
 
   const at = now.toISOString();

@@ -159,6 +159,7 @@ const probes: Record<string, () => Probe[]> = {
   'GET /lab/samples/{labId}/{sampleId}': () => [{ path: `/lab/samples/${lab.labId}/${matchedSample}`, status: 403 }],
   'PUT /labs/{labId}/facilities': () => [{ method: 'PUT', path: `/labs/${lab.labId}/facilities`, body: { facilities: [b.facilityId] }, status: 403 }],
   'GET /stays/{stayId}/tests': () => [{ path: `/stays/${active.stayId}/tests`, status: 403 }],
+  'GET /stays/{stayId}/release': () => [{ path: `/stays/${active.stayId}/release`, status: 403 }],
   'GET /facilities/{facilityId}/reminders': () => [{ path: `/facilities/${a.facilityId}/reminders`, status: 403 }],
   'PUT /facilities/{facilityId}/reminders/{reminderId}/handled': () => [{ method: 'PUT', path: `/facilities/${a.facilityId}/reminders/fever_or_symptom-probe/handled`, body: { note: 'probe' }, status: 403 }],
   'PUT /facilities/{facilityId}/transport/pickups': () => [{ method: 'PUT', path: `/facilities/${a.facilityId}/transport/pickups`, body: { date: '2026-12-03', time: '07:30', plates: [] }, status: 403 }],

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { DOCUMENT_REFUSAL_CODES } from '../../domain/document-eligibility.js';
 import { actor, date, dateTime, describe, meta } from './common.js';
+import { Reason } from './problem.js';
 
 const Refusal = z.object({ code: z.enum(DOCUMENT_REFUSAL_CODES), message: z.string(), messageZh: z.string() });
 
@@ -47,6 +48,12 @@ export const Released = z.object({
   roomState: describe(z.optional(z.literal('cleaning')), 'Hotel stays: the room goes to cleaning'),
   documents: z.array(DocumentReceipt),
   withheld: describe(z.optional(z.array(z.object({ type: z.enum(DOCUMENT_TYPES), reasons: z.array(Refusal) }))), 'Documents the record does not allow yet (e.g. a health certificate awaiting a doctor): issue them later with POST /stays/{stayId}/documents/issue'),
+});
+
+export const ReleaseEligibility = z.object({
+  stayId: z.string(),
+  eligible: describe(z.boolean(), 'True: POST /stays/{stayId}/release would release now'),
+  reasons: describe(z.array(Reason), 'Every unmet condition (empty when eligible)'),
 });
 
 export const HealthSignoffResult = z.object({

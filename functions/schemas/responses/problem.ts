@@ -84,6 +84,13 @@ export const ISSUE_CODES = [
   'duplicate_vehicle',
   'unknown_vehicle',
   'no_pickup_group',
+  'calendar_date',
+  // A Chinese resident ID card number (schemas/resident-id.ts).
+  'id_format',
+  'id_birth_date',
+  'id_check_digit',
+  'id_birth_date_mismatch',
+  'id_sex_mismatch',
   // Characters never right in text (domain/text-hygiene.ts).
   ...TEXT_PROBLEM_CODES,
   ...MANIFEST_ISSUE_CODES,
