@@ -22,10 +22,10 @@ import { dueItemsOf } from './register-stay.js';
  * room to cleaning); a home stay has no room. `handOverTo`: continuing at home, the
  * person's one open stay is now the home part.
  */
-export function closeStayItems(stay: Stay, at: string, timeZone: string, room: Room | undefined, handOverTo?: { stayId: string; facilityId: string }): TxItems {
+export function closeStayItems(stay: Stay, at: string, timeZone: string, room: Room | undefined, handOverTo?: { stayId: string; facilityId: string }, roomAfter: 'cleaning' | 'free' = 'cleaning'): TxItems {
   const closedDate = localDate(at, timeZone);
   return [
-    ...(room ? [leaveRoomItem(room, stay.stayId, at)] : []),
+    ...(room ? [leaveRoomItem(room, stay.stayId, at, roomAfter)] : []),
     // A home stay leaves its team's list (the team follows open stays only).
     ...(stay.teamId ? [{ Delete: { TableName: tableName(), Key: teamStayKeys.key(stay.facilityId, stay.teamId, stay.stayId) } }] : []),
     handOverTo
