@@ -10,7 +10,7 @@ import { db, tableName } from '../shared/db.js';
 import { ConflictError, ValidationError } from '../shared/errors.js';
 import type { Principal } from '../shared/principal.js';
 import { transactWithRetry, type TxItems } from '../shared/transact.js';
-import { withRoomRetry } from './close-stay.js';
+import { withRoomRetry } from './stay-room.js';
 import { loadStayFor } from './load-stay.js';
 import { BED_MESSAGES, BedRefusedError, dueItemsOf } from './register-stay.js';
 import { stayChanged, stayClosed } from './stay-conflicts.js';
