@@ -10,6 +10,7 @@ import { register, t } from './i18n.js';
 import { clearBanner, reasonText, result, say, showProblem } from './notice.js';
 import { initPersonalLink, readingBy, selfReportActions, showPersonalLink } from './personal-link.js';
 import { showSlip } from './release-slip.js';
+import { initCorrections, showCorrections } from './stay-corrections.js';
 import { askTransfer } from './transfer.js';
 import { isoToLocal, nowLocal, tz } from './time.js';
 
@@ -185,6 +186,7 @@ async function showStay(stayId) {
   $('#p-doc').value = String(opened.policy.documentDay);
   $('#p-reason').value = '';
   renderStay();
+  showCorrections(opened);
   defaultSlot();
   $('#c-replace-wrap').hidden = true;
   $('#c-replace').checked = false;
@@ -376,6 +378,7 @@ export default {
   view: 'stay',
   init() {
     initPersonalLink();
+    initCorrections(() => showStay(opened.stayId));
     for (const f of FILE_FORMS) $(f).addEventListener('input', (e) => (e.currentTarget.dataset.dirty = '1'));
     window.addEventListener('beforeunload', (e) => {
       if (fileHasUnsavedInput()) e.preventDefault();
@@ -401,7 +404,10 @@ export default {
     if (stayId) await showStay(decodeURIComponent(stayId));
   },
   relabel() {
-    if (opened && !$('#view-stay').hidden) renderStay();
+    if (opened && !$('#view-stay').hidden) {
+      renderStay();
+      showCorrections(opened);
+    }
   },
   hide() {
     $('#slip').hidden = true;
