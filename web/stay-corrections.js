@@ -132,7 +132,11 @@ const path = (s, tail = '') => `/stays/${encodeURIComponent(s.stayId)}${tail}`;
 
 /** Renders the corrections card (and a released person's documents) for the file of `s`. */
 export function showCorrections(s) {
-  if (!stay || stay.stayId !== s.stayId) fresh = [];
+  if (!stay || stay.stayId !== s.stayId) {
+    // Another person's file: their new keys are not this one's slip.
+    fresh = [];
+    $('#slip').hidden = true;
+  }
   stay = s;
   let card = $('#corr-card');
   if (!card) {
@@ -309,7 +313,8 @@ async function loadDocuments(s) {
   const box = $('#corr-docs');
   if (stay !== s || !box) return;
   if (!r.ok) return showProblem(r);
-  const docs = r.data.documents;
+  // The valid ones first (what can be acted on), then the history, newest first.
+  const docs = [...r.data.documents].sort((a, b) => (a.state === b.state ? b.issuedAt.localeCompare(a.issuedAt) : a.state === 'valid' ? -1 : 1));
   const label = (type) => t(`docType.${type}`);
   const act = (key, type, onclick, cls = 'secondary') => h('button', { type: 'button', class: `${cls} small`, text: t(key, { type: label(type) }), onclick });
   const missing = DOC_TYPES.filter((type) => !docs.some((d) => d.type === type && d.state === 'valid'));
