@@ -3,6 +3,7 @@ import { auditPut } from '../entities/audit.js';
 import { checkKeys } from '../entities/check.js';
 import { departureKeys } from '../entities/departure.js';
 import { getFacilityCached } from '../entities/facility.js';
+import { getLinkOfStay, revokeLinkItems } from '../entities/personal-link.js';
 import { stayKeys } from '../entities/stay.js';
 import { testResultKeys } from '../entities/test-result.js';
 import type { CancelStayInput } from '../schemas/corrections.js';
@@ -19,7 +20,8 @@ import { stayChanged, stayClosed } from './stay-conflicts.js';
 // test result) can be cancelled. One transaction: the stay becomes "cancelled" (never
 // released, never given documents), its bed is freed (the room was not used: free,
 // not cleaning), the travel document's guard goes (the person can be registered
-// again), the due items leave the jobs' lists, and the audit keeps the reason.
+// again), the due items leave the jobs' lists, a personal link is revoked, and the
+// audit keeps the reason.
 
 export async function cancelStay(principal: Principal, stayId: string, input: CancelStayInput, now = new Date()) {
   const stay = await loadStayFor(principal, stayId, true);
@@ -30,6 +32,9 @@ export async function cancelStay(principal: Principal, stayId: string, input: Ca
   const facility = await getFacilityCached(stay.facilityId);
   if (!facility) throw new NotFoundError(`Facility ${stay.facilityId} does not exist.`);
   const at = now.toISOString();
+  // The person's own page of a registration that never began goes too.
+  const link = await getLinkOfStay(stayId);
+  const revokeLink = link?.state === 'active' ? revokeLinkItems(link, at, principal.subject) : [];
   await withRoomRetry(stay, (room) =>
     transactWithRetry(
       [
@@ -45,7 +50,8 @@ export async function cancelStay(principal: Principal, stayId: string, input: Ca
         },
         ...closeStayItems(stay, at, facility.timeZone, room, undefined, 'free'),
         { Delete: { TableName: tableName(), Key: departureKeys.key(stayId) } },
-        auditPut({ stayId, at, actor: principal.subject, action: 'cancel', changes: { status: 'cancelled', reason: input.reason, ...(stay.roomNumber ? { roomNumber: stay.roomNumber } : {}) } }),
+        ...revokeLink,
+        auditPut({ stayId, at, actor: principal.subject, action: 'cancel', changes: { status: 'cancelled', reason: input.reason, ...(stay.roomNumber ? { roomNumber: stay.roomNumber } : {}), ...(link?.state === 'active' ? { personalLinkRevoked: true } : {}) } }),
       ],
       (reasons) => (reasons.some((r) => r.Code === 'ConditionalCheckFailed') ? stayChanged() : undefined),
     ),

@@ -31,6 +31,7 @@ describe("cancelling a no-show's registration", () => {
   it('frees the room and the guard; the same passport registers again; never released, no documents', async () => {
     const body = registration();
     const stay = await register(body);
+    expect((await api.call('POST', `/stays/${stay.stayId}/personal-link`, { token: f.staff })).status).toBe(201);
     const res = await cancel(stay.stayId, { reason: 'Not on the bus from the airport' });
     expect(res.status, res.text).toBe(200);
     expect(res.body).toMatchObject({ stayId: stay.stayId, status: 'cancelled', roomNumber: stay.roomNumber });
@@ -40,7 +41,8 @@ describe("cancelling a no-show's registration", () => {
     const dues = await itemsOf(`STAY#${stay.stayId}`, 'DUE#');
     for (const d of dues.filter((x) => x.kind !== 'PURGE')) expect([d.state, d.GSI3PK]).toEqual(['closed', undefined]);
     const audit = (await itemsOf(`STAY#${stay.stayId}`, 'AUDIT#')).find((a) => a.action === 'cancel');
-    expect(audit?.changes).toMatchObject({ status: 'cancelled', reason: 'Not on the bus from the airport' });
+    expect(audit?.changes).toMatchObject({ status: 'cancelled', reason: 'Not on the bus from the airport', personalLinkRevoked: true });
+    expect((await api.call('GET', `/stays/${stay.stayId}/personal-link`, { token: f.staff })).body.state).toBe('revoked');
 
     expect((await api.call('POST', `/stays/${stay.stayId}/release`, { token: f.staff })).status).toBe(409);
     const issue = await api.call('POST', `/stays/${stay.stayId}/documents/issue`, { token: f.staff, body: { type: 'release_notice' } });
