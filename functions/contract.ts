@@ -9,6 +9,8 @@ import { Board, ImportReport, ManifestReport, ReadinessResult, RefusedFile, Room
 import { AssignSampleInput, LabDeliveryInput, LabFacilitiesInput, UnassignSampleInput } from './schemas/lab.js';
 import { PageQuery } from './schemas/page.js';
 import { ChangeScheduleInput } from './schemas/stay-schedule.js';
+import { CancelStayInput, EditPersonInput, MoveRoomInput } from './schemas/corrections.js';
+import { PersonEdited, RoomMoved, StayCancelled } from './schemas/responses/corrections.js';
 import { ListStaysQuery, MAX_BATCH_ROWS } from './schemas/stay.js';
 import { CheckList, DepartureEntry, PickupGroup, RecordedCheck, Reminder, ReminderList, Situation, SituationList, TodaySheet, TransportPlan, VehicleList } from './schemas/responses/care.js';
 import { DocumentList, DocumentReceipt, HealthSignoffResult, ReleaseEligibility, Released, Revoked, Verification } from './schemas/responses/documents.js';
@@ -225,6 +227,32 @@ export const operations: Readonly<Record<string, Operation>> = {
     description: 'transfer to hospital: `destination`, `note?`',
     request: { body: TransferInput },
     responses: { 200: ok('Transferred', Transferred), 409: conflict('The stay is closed or changed meanwhile', ['stay_closed', 'stay_changed']), 410: GONE },
+  },
+  'PUT /stays/{stayId}/person': {
+    tag: 'Stays',
+    summary: "Correct the person's data",
+    description:
+      "`person` (any of the check-in fields; `document` whole) and `reason`: audited with the values before and after (numbers masked). A document change moves lab matching and the open-stay guard to the new document; 409 when another open stay holds it",
+    request: { body: EditPersonInput },
+    responses: { 200: ok('Corrected', PersonEdited), 409: conflict('The new document is taken, the stay changed meanwhile or was cancelled', ['person_has_open_stay', 'stay_changed', 'stay_closed']), 410: GONE },
+  },
+  'POST /stays/{stayId}/move': {
+    tag: 'Stays',
+    summary: 'Move to another room',
+    description: '`roomNumber`, `reason?`: one transaction; the target room must be free or hold the same household with a bed left; the old room goes to cleaning when left empty',
+    request: { body: MoveRoomInput },
+    responses: {
+      200: ok('Moved', RoomMoved),
+      409: conflict('The room cannot take the person, the stay is closed or changed meanwhile', ['room_not_free', 'room_not_ready', 'room_full', 'room_other_household', 'stay_closed', 'stay_changed', 'not_in_a_room']),
+      410: GONE,
+    },
+  },
+  'POST /stays/{stayId}/cancel': {
+    tag: 'Stays',
+    summary: "Cancel a no-show's registration",
+    description: '`reason`: a registration nobody arrived for (no check, no test result) is cancelled; its bed and the travel document are free again. Never released, no documents',
+    request: { body: CancelStayInput },
+    responses: { 200: ok('Cancelled', StayCancelled), 409: conflict('The person arrived, or the stay is closed or changed meanwhile', ['not_a_no_show', 'stay_closed', 'stay_changed']), 410: GONE },
   },
   'GET /stays/{stayId}/documents': {
     tag: 'Documents',

@@ -41,6 +41,10 @@ export const routes: readonly RouteDef[] = [
   { method: 'GET', path: '/stays/{stayId}/release', handler: 'release-eligibility', access: 'staff' },
   { method: 'POST', path: '/stays/{stayId}/release', handler: 'release-stay', access: 'staff', memoryMb: 1024, timeoutSeconds: 29, deletes: true },
   { method: 'POST', path: '/stays/{stayId}/transfer', handler: 'transfer-stay', access: 'staff', deletes: true },
+  // Corrections (use-cases/edit-person.ts, move-room.ts, cancel-stay.ts).
+  { method: 'PUT', path: '/stays/{stayId}/person', handler: 'edit-person', access: 'staff', deletes: true },
+  { method: 'POST', path: '/stays/{stayId}/move', handler: 'move-room', access: 'staff' },
+  { method: 'POST', path: '/stays/{stayId}/cancel', handler: 'cancel-stay', access: 'staff', deletes: true },
   { method: 'POST', path: '/facilities/{facilityId}/rooms/{roomNumber}/free', handler: 'free-room', access: 'staff' },
   { method: 'POST', path: '/facilities/{facilityId}/rooms/{roomNumber}/inspect', handler: 'room-readiness', access: 'staff' },
   { method: 'POST', path: '/facilities/{facilityId}/rooms/readiness', handler: 'room-readiness', access: 'staff' },

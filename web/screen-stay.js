@@ -12,6 +12,7 @@ import { initPersonalLink, readingBy, selfReportActions, showPersonalLink } from
 import { showSlip } from './release-slip.js';
 import { relabelHomePanel, showHomePanel } from './stay-home-panel.js';
 import { drawSummary, loadSummary, personFact } from './stay-summary.js';
+import { initCorrections, showCorrections } from './stay-corrections.js';
 import { askTransfer } from './transfer.js';
 import { isoToLocal, nowLocal, tz } from './time.js';
 
@@ -187,6 +188,7 @@ async function showStay(stayId) {
   $('#p-doc').value = String(opened.policy.documentDay);
   $('#p-reason').value = '';
   renderStay();
+  showCorrections(opened);
   defaultSlot();
   $('#c-replace-wrap').hidden = true;
   $('#c-replace').checked = false;
@@ -384,6 +386,7 @@ export default {
   init() {
     initPersonalLink();
     showRanges($('#view-stay'));
+    initCorrections(() => showStay(opened.stayId));
     for (const f of FILE_FORMS) $(f).addEventListener('input', (e) => (e.currentTarget.dataset.dirty = '1'));
     window.addEventListener('beforeunload', (e) => {
       if (fileHasUnsavedInput()) e.preventDefault();
@@ -414,6 +417,7 @@ export default {
       renderStay();
       relabelHomePanel();
       drawSummary();
+      showCorrections(opened);
     }
   },
   hide() {

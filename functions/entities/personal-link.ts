@@ -64,3 +64,20 @@ export async function lookupSecret(secret: string): Promise<{ stayId: string; fa
   if (!item || item.state !== 'active') return undefined;
   return { stayId: String(item.stayId), facilityId: String(item.facilityId), hash };
 }
+
+/** The transaction items that revoke `link` (both its items; conditional on the generation read). */
+export function revokeLinkItems(link: PersonalLink, at: string, by: string) {
+  return [
+    { Update: { TableName: tableName(), Key: linkKeys.lookup(link.hash), UpdateExpression: 'SET #state = :revoked', ExpressionAttributeNames: { '#state': 'state' }, ExpressionAttributeValues: { ':revoked': 'revoked' } } },
+    {
+      Update: {
+        TableName: tableName(),
+        Key: linkKeys.ofStay(link.stayId),
+        UpdateExpression: 'SET #state = :revoked, revokedAt = :at, revokedBy = :by',
+        ConditionExpression: 'generation = :g AND #state = :active',
+        ExpressionAttributeNames: { '#state': 'state' },
+        ExpressionAttributeValues: { ':revoked': 'revoked', ':at': at, ':by': by, ':g': link.generation, ':active': 'active' },
+      },
+    },
+  ];
+}

@@ -210,11 +210,12 @@ export function bedRefusal(old: Record<string, unknown> | undefined, household: 
 }
 
 /**
- * The room write when a stay leaves (release, transfer): the last occupant sends the
+ * The room write when a stay leaves (release, transfer, a move): the last occupant sends the
  * room to cleaning; otherwise only this occupant goes. Pinned to the count read, so
- * two members leaving at once cannot both think they are not the last.
+ * two members leaving at once cannot both think they are not the last. `after: 'free'`:
+ * a cancelled no-show never used the room, so the last one out leaves it free, not in cleaning.
  */
-export function leaveRoomItem(room: Room, stayId: string, at: string): TxItems[number] {
+export function leaveRoomItem(room: Room, stayId: string, at: string, after: 'cleaning' | 'free' = 'cleaning'): TxItems[number] {
   const legacy = room.occupants[0]?.stayId === stayId && !room.occupants[0]?.since;
   const names: Record<string, string> = { '#used': 'used' };
   const values: Record<string, unknown> = { ':at': at };
@@ -232,17 +233,24 @@ export function leaveRoomItem(room: Room, stayId: string, at: string): TxItems[n
   }
   const last = room.occupants.length <= 1;
   if (last) {
-    values[':cleaning'] = 'cleaning';
     names['#state'] = 'state';
     names['#hh'] = 'household';
+    if (after === 'free') {
+      const free = freeRoomIndexKeys(room.facilityId, room.roomNumber);
+      values[':free'] = 'free';
+      values[':fpk'] = free.GSI2PK;
+      values[':fsk'] = free.GSI2SK;
+    } else values[':cleaning'] = 'cleaning';
   } else values[':minus'] = -1;
   return {
     Update: {
       TableName: tableName(),
       Key: roomKeys.key(room.facilityId, room.roomNumber),
-      UpdateExpression: last
-        ? `SET #state = :cleaning, updatedAt = :at, cleaningSince = :at, #used = :zero REMOVE ${occupantPath}, #hh`
-        : `SET updatedAt = :at ADD #used :minus REMOVE ${occupantPath}`,
+      UpdateExpression: !last
+        ? `SET updatedAt = :at ADD #used :minus REMOVE ${occupantPath}`
+        : after === 'free'
+          ? `SET #state = :free, updatedAt = :at, GSI2PK = :fpk, GSI2SK = :fsk, #used = :zero REMOVE ${occupantPath}, #hh`
+          : `SET #state = :cleaning, updatedAt = :at, cleaningSince = :at, #used = :zero REMOVE ${occupantPath}, #hh`,
       ConditionExpression: condition,
       ExpressionAttributeNames: names,
       ExpressionAttributeValues: last ? { ...values, ':zero': 0 } : values,
@@ -252,14 +260,20 @@ export function leaveRoomItem(room: Room, stayId: string, at: string): TxItems[n
 
 /** A room write that changes one field of an occupant's copy (marks, status, end date) only while the stay is in the room. */
 export function occupantFieldItem(facilityId: string, roomNumber: string, stayId: string, field: string, value: unknown): TxItems[number] {
+  return occupantFieldsItem(facilityId, roomNumber, stayId, { [field]: value });
+}
+
+/** As occupantFieldItem for several fields at once (one transaction may write an item only once). */
+export function occupantFieldsItem(facilityId: string, roomNumber: string, stayId: string, fields: Record<string, unknown>): TxItems[number] {
+  const entries = Object.entries(fields);
   return {
     Update: {
       TableName: tableName(),
       Key: roomKeys.key(facilityId, roomNumber),
-      UpdateExpression: 'SET #occ.#field = :value',
+      UpdateExpression: `SET ${entries.map((_, i) => `#occ.#f${i} = :v${i}`).join(', ')}`,
       ConditionExpression: 'attribute_exists(#occ)',
-      ExpressionAttributeNames: { '#occ': occupantAttr(stayId), '#field': field },
-      ExpressionAttributeValues: { ':value': value },
+      ExpressionAttributeNames: { '#occ': occupantAttr(stayId), ...Object.fromEntries(entries.map(([k], i) => [`#f${i}`, k])) },
+      ExpressionAttributeValues: Object.fromEntries(entries.map(([, v], i) => [`:v${i}`, v])),
     },
   };
 }

@@ -11,9 +11,10 @@ export type Language = 'zh' | 'en' | 'ko';
 /**
  * active: in observation; positive: tested positive, transfer to hospital pending;
  * transferred / released: closed; continued: a hotel part closed because the
- * observation goes on at home (`continuedAs` names the home stay).
+ * observation goes on at home (`continuedAs` names the home stay); cancelled: a
+ * registration withdrawn for a no-show (use-cases/cancel-stay.ts), never released.
  */
-export type StayStatus = 'active' | 'positive' | 'transferred' | 'released' | 'continued';
+export type StayStatus = 'active' | 'positive' | 'transferred' | 'released' | 'continued' | 'cancelled';
 export const OPEN_STATUSES: readonly StayStatus[] = ['active', 'positive'];
 
 export interface TravelDocument {
@@ -88,6 +89,8 @@ export interface Stay {
   releasedAt?: string;
   /** A doctor's sign-off of a fever or symptom history, for the health certificate (use-cases/health-signoff.ts). */
   healthSignoff?: HealthSignoff;
+  /** Set when a no-show's registration was cancelled (status cancelled). */
+  cancellation?: { reason: string; at: string; by: string };
 }
 
 export interface EndCheck {
@@ -122,7 +125,7 @@ export type AnonymousPerson = Record<string, never>;
  * hotel's, not the person's) stay for the record and the counts.
  */
 export interface AnonymizedStay extends Omit<Stay, 'person' | 'status' | 'diet' | 'ethnicity' | 'notes' | 'arrival' | 'specialConditions' | 'home' | 'endCheck'> {
-  status: 'transferred' | 'released' | 'continued';
+  status: 'transferred' | 'released' | 'continued' | 'cancelled';
   person: AnonymousPerson;
   anonymizedAt: string;
 }

@@ -12,13 +12,13 @@ export const SPECIAL_CONDITIONS = [
   'psychological_support',
 ] as const;
 
-const TravelDocumentInput = z.strictObject({
+export const TravelDocumentInput = z.strictObject({
   type: z.enum(['passport', 'id_card', 'travel_permit', 'other']),
   number: z.string().check(z.trim(), z.regex(/^[A-Za-z0-9][A-Za-z0-9 -]{2,29}$/, 'Use 3-30 letters, digits, spaces or -')),
   country: countryCode,
 });
 
-const PersonInput = z.strictObject({
+export const PersonInput = z.strictObject({
   nameNative: cleanText(100, 'name').check(z.minLength(1)),
   /** Optional for a Chinese resident ID card only (residentIdRules); the stay then keeps the native name there. */
   nameLatin: z.optional(cleanText(100, 'name').check(z.minLength(1), z.regex(/^[\p{Script=Latin} .,'-]+$/u, 'Use Latin letters, as in the passport'))),

@@ -1,6 +1,6 @@
 import { activeStayKeys } from '../entities/active-stay.js';
 import { dueKeys, openDueItem } from '../entities/due-item.js';
-import { getRoom, leaveRoomItem, type Room } from '../entities/room.js';
+import { leaveRoomItem, type Room } from '../entities/room.js';
 import type { Stay } from '../entities/stay.js';
 import { teamStayKeys } from '../entities/team.js';
 import { localDate } from '../domain/calendar.js';
@@ -22,10 +22,10 @@ import { dueItemsOf } from './register-stay.js';
  * room to cleaning); a home stay has no room. `handOverTo`: continuing at home, the
  * person's one open stay is now the home part.
  */
-export function closeStayItems(stay: Stay, at: string, timeZone: string, room: Room | undefined, handOverTo?: { stayId: string; facilityId: string }): TxItems {
+export function closeStayItems(stay: Stay, at: string, timeZone: string, room: Room | undefined, handOverTo?: { stayId: string; facilityId: string }, roomAfter: 'cleaning' | 'free' = 'cleaning'): TxItems {
   const closedDate = localDate(at, timeZone);
   return [
-    ...(room ? [leaveRoomItem(room, stay.stayId, at)] : []),
+    ...(room ? [leaveRoomItem(room, stay.stayId, at, roomAfter)] : []),
     // A home stay leaves its team's list (the team follows open stays only).
     ...(stay.teamId ? [{ Delete: { TableName: tableName(), Key: teamStayKeys.key(stay.facilityId, stay.teamId, stay.stayId) } }] : []),
     handOverTo
@@ -73,26 +73,4 @@ export function closeStayItems(stay: Stay, at: string, timeZone: string, room: R
   ];
 }
 
-/** The stay's room as it is now, when it still holds the stay (closing pins its occupant count). */
-export async function roomOfStay(stay: Stay): Promise<Room | undefined> {
-  if (stay.roomNumber === undefined) return undefined;
-  const room = await getRoom(stay.facilityId, stay.roomNumber);
-  return room?.occupants.some((o) => o.stayId === stay.stayId) ? room : undefined;
-}
-
-/**
- * Runs a closing transaction built from the room as read; when a housemate left or
- * arrived meanwhile (the count it pinned changed), builds it again from a fresh read.
- */
-export async function withRoomRetry<T>(stay: Stay, run: (room: Room | undefined) => Promise<T>): Promise<T> {
-  for (let attempt = 0; ; attempt++) {
-    const room = await roomOfStay(stay);
-    try {
-      return await run(room);
-    } catch (err) {
-      if (attempt >= 4 || !room) throw err;
-      const now = await roomOfStay(stay);
-      if (now?.used === room.used) throw err;
-    }
-  }
-}
+export { roomOfStay, withRoomRetry } from './stay-room.js';

@@ -85,8 +85,8 @@ async function resolveStay(v: LabResultVersion, sample: Sample | undefined): Pro
     if (stay) return { stay, facility: await facilityOf(stay), matchedBy: 'stay_id' };
     reason = 'unknown_stay';
   } else {
-    // A hotel part that continued at home hands its results to the home part (the open stay).
-    const stays = (await findStaysByDocument(v.subject.document, 10)).filter((s) => s.status !== 'continued');
+    // A hotel part that continued at home hands its results to the home part (the open stay); a cancelled no-show was never there.
+    const stays = (await findStaysByDocument(v.subject.document, 10)).filter((s) => s.status !== 'continued' && s.status !== 'cancelled');
     const candidates: StayCandidate[] = await Promise.all(
       stays.map(async (s) => ({ stayId: s.stayId, day1Date: s.schedule.day1Date, releaseDate: s.schedule.releaseDate, timeZone: (await facilityOf(s)).timeZone })),
     );

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { auditPut } from '../entities/audit.js';
 import { getFacilityCached, type Facility } from '../entities/facility.js';
-import { getLinkOfStay, hashSecret, linkItems, linkKeys, lookupSecret, newSecret, SECRET_PATTERN, type PersonalLink } from '../entities/personal-link.js';
+import { getLinkOfStay, hashSecret, linkItems, linkKeys, lookupSecret, newSecret, revokeLinkItems, SECRET_PATTERN, type PersonalLink } from '../entities/personal-link.js';
 import { takeToken } from '../entities/rate-limit.js';
 import { getStay, type Stay } from '../entities/stay.js';
 import { qrSvgPath } from '../documents/qr.js';
@@ -86,17 +86,7 @@ export async function revokeLink(principal: Principal, stayId: string, now = new
   const at = now.toISOString();
   await transactWithRetry(
     [
-      { Update: { TableName: tableName(), Key: linkKeys.lookup(link.hash), UpdateExpression: 'SET #state = :revoked', ExpressionAttributeNames: { '#state': 'state' }, ExpressionAttributeValues: { ':revoked': 'revoked' } } },
-      {
-        Update: {
-          TableName: tableName(),
-          Key: linkKeys.ofStay(stayId),
-          UpdateExpression: 'SET #state = :revoked, revokedAt = :at, revokedBy = :by',
-          ConditionExpression: 'generation = :g AND #state = :active',
-          ExpressionAttributeNames: { '#state': 'state' },
-          ExpressionAttributeValues: { ':revoked': 'revoked', ':at': at, ':by': principal.subject, ':g': link.generation, ':active': 'active' },
-        },
-      },
+      ...revokeLinkItems(link, at, principal.subject),
       auditPut({ stayId, at, actor: principal.subject, action: 'personal_link_revoked', changes: { generation: link.generation } }),
     ],
     (reasons) => (reasons.some((r) => r.Code === 'ConditionalCheckFailed') ? new ConflictError('The link was changed at the same time.', [{ code: 'stay_changed', message: 'Reload and try again.' }]) : undefined),

@@ -75,7 +75,8 @@ async function nextFreeRoom(facilityId: string, exclude: Set<string>, collisions
   return pool[Math.floor(Math.random() * Math.min(pool.length, 2 * collisions + 1))];
 }
 
-class BedRefusedError extends ConflictError {
+/** A room that cannot take the person (check-in, a move): the reason as read from the room. */
+export class BedRefusedError extends ConflictError {
   constructor(
     readonly room: string,
     readonly reason: ReturnType<typeof bedRefusal>,
@@ -84,7 +85,7 @@ class BedRefusedError extends ConflictError {
   }
 }
 
-const BED_MESSAGES: Record<ReturnType<typeof bedRefusal>, (room: string) => string> = {
+export const BED_MESSAGES: Record<ReturnType<typeof bedRefusal>, (room: string) => string> = {
   unknown_room: (r) => `Room ${r} does not exist in this facility.`,
   room_not_free: (r) => `Room ${r} is not free.`,
   room_not_ready: (r) => `Room ${r} is being cleaned or awaits release after inspection.`,

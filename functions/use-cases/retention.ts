@@ -48,7 +48,7 @@ const STAY_CONCURRENCY = 4;
  * the anonymous stay keeps only what the monthly counts need (status, category,
  * schedule dates) and its ids, policy and room.
  */
-const REMOVED_STAY_FIELDS = ['diet', 'ethnicity', 'notes', 'departure', 'arrival', 'specialConditions', 'healthSignoff', 'home', 'endCheck'] as const;
+const REMOVED_STAY_FIELDS = ['diet', 'ethnicity', 'notes', 'departure', 'arrival', 'specialConditions', 'healthSignoff', 'home', 'endCheck', 'cancellation'] as const;
 
 export interface RetentionResult extends JobResult {
   job: 'retention';
@@ -171,7 +171,7 @@ async function anonymizeStay(row: DueRow & { facilityId: string }, now: Date, me
     // Nothing personal left (a stay cannot vanish; this is only defensive): just resolve the item.
     return runOrSkip([resolveDue], cancelled);
   }
-  if (stay.status !== 'released' && stay.status !== 'transferred' && stay.status !== 'continued') return 'skipped';
+  if (stay.status !== 'released' && stay.status !== 'transferred' && stay.status !== 'continued' && stay.status !== 'cancelled') return 'skipped';
 
   const [own, documents] = await Promise.all([personalItemsOf(stay.stayId, meter), listStayDocuments(stay.stayId)]);
   meter.items += documents.length;
@@ -187,9 +187,10 @@ async function anonymizeStay(row: DueRow & { facilityId: string }, now: Date, me
       Update: {
         TableName: tableName(),
         Key: { PK: pk, SK },
-        UpdateExpression: 'SET #changes.#reason = :removed',
+        // A correction of the person's data (edit-person.ts) also kept the values before and after.
+        UpdateExpression: 'SET #changes.#reason = :removed REMOVE #changes.#before, #changes.#after',
         ConditionExpression: 'attribute_exists(PK)',
-        ExpressionAttributeNames: { '#changes': 'changes', '#reason': 'reason' },
+        ExpressionAttributeNames: { '#changes': 'changes', '#reason': 'reason', '#before': 'before', '#after': 'after' },
         ExpressionAttributeValues: { ':removed': '(removed by retention)' },
       },
     })),

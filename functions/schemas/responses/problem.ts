@@ -68,6 +68,8 @@ export const ISSUE_CODES = [
   'facility_required',
   'nothing_to_correct',
   'too_many_corrections',
+  // Corrections (functions/schemas/corrections.ts, use-cases/move-room.ts).
+  'same_room',
   // Cross-field rules (functions/shared/validation.ts crossFieldRule).
   'origin_required',
   'arrival_too_far_ahead',
@@ -130,6 +132,9 @@ export const REASON_CODES = [
   'username_taken',
   'own_account',
   'last_admin',
+  // Corrections: a move from a home stay, cancelling someone who arrived.
+  'not_in_a_room',
+  'not_a_no_show',
   // positive_result, retest_missing, retest_not_negative, no_test_results, ... (release uses the retest ones too)
   ...DOCUMENT_REFUSAL_CODES,
   ...ROOM_REASON_CODES,

@@ -3,7 +3,7 @@ import { actor, date, dateTime, DayCheckStatus, describe, meta, Page, Policy, Sc
 import { Problem } from './problem.js';
 import { EndCheck, HomeAddress, LinkedStay } from './home.js';
 
-const STATUSES = ['active', 'positive', 'transferred', 'released', 'continued'] as const;
+const STATUSES = ['active', 'positive', 'transferred', 'released', 'continued', 'cancelled'] as const;
 const CATEGORIES = ['inbound', 'close_contact', 'secondary_contact'] as const;
 const LANGUAGES = ['zh', 'en', 'ko'] as const;
 const SEXES = ['F', 'M', 'X'] as const;
