@@ -91,3 +91,10 @@ export const TransportQuery = z.strictObject({
   ),
 });
 export type TransportQuery = z.infer<typeof TransportQuery>;
+
+/** Excel exports: headers and state names in the page's language. */
+const exportLang = { lang: z._default(z.enum(['zh', 'en']), 'zh') };
+export const BoardExportQuery = z.strictObject(exportLang);
+export const TodayExportQuery = z.extend(TodaySheetQuery, exportLang);
+export const TransportExportQuery = z.extend(z.omit(TransportQuery, { format: true }), exportLang);
+export type ExportLang = 'zh' | 'en';
