@@ -1,9 +1,10 @@
 // Departures and vehicles: the people leaving on a date, grouped by mode and time
-// window (one vehicle a group), and the same list as a CSV file.
+// window (one vehicle a group), and the same list as a CSV or Excel file.
 import { api } from './api.js';
-import { $, fill, h, saveFile, table } from './dom.js';
+import { $, fill, h, table } from './dom.js';
+import { download, downloadExport } from './download.js';
 import { register, t } from './i18n.js';
-import { banner, clearBanner, say, showProblem } from './notice.js';
+import { say, showProblem } from './notice.js';
 import { fid } from './state.js';
 import { addDays, todayLocal } from './time.js';
 
@@ -36,11 +37,12 @@ register({
   },
 });
 
-function transportQuery(format) {
+function planQuery() {
   const date = $('#p-date').value || todayLocal();
   $('#p-date').value = date;
-  return `/facilities/${fid()}/transport?date=${encodeURIComponent(date)}&windowMinutes=${encodeURIComponent($('#p-window').value)}${format ? `&format=${format}` : ''}`;
+  return `date=${encodeURIComponent(date)}&windowMinutes=${encodeURIComponent($('#p-window').value)}`;
 }
+const transportQuery = (format) => `/facilities/${fid()}/transport?${planQuery()}${format ? `&format=${format}` : ''}`;
 async function showTransport(e) {
   if (e) e.preventDefault();
   say(t('loading'));
@@ -63,21 +65,12 @@ async function showTransport(e) {
     ),
   );
 }
-async function transportCsv() {
-  clearBanner();
-  const r = await api('GET', transportQuery('csv'), undefined, { raw: true });
-  if (r.network) return banner([t('err.network')]);
-  if (!r.ok) return showProblem({ ...r, data: await r.res.json().catch(() => null) });
-  const blob = await r.res.blob();
-  const name = /filename="([^"]+)"/.exec(r.res.headers.get('content-disposition') || '');
-  saveFile(name ? name[1] : 'transport.csv', blob);
-}
-
 export default {
   view: 'transport',
   init() {
     $('#transport-form').addEventListener('submit', showTransport);
-    $('#transport-csv').addEventListener('click', transportCsv);
+    $('#transport-csv').addEventListener('click', () => download(transportQuery('csv'), 'transport.csv'));
+    $('#transport-xlsx').addEventListener('click', () => downloadExport(fid(), 'departures', planQuery()));
   },
   async show() {
     // Tomorrow's departures by default: the vehicles are booked the day before.
