@@ -8,7 +8,7 @@ import { writeWorkbook } from '../../functions/xlsx/write-workbook.js';
 // values, formats, widths, frozen header and drop-down lists.
 
 const utc = (y: number, m: number, d: number, h = 0, mi = 0) => new Date(Date.UTC(y, m - 1, d, h, mi));
-const wall = (y: number, m: number, d: number, h = 0, mi = 0) => ({ wall: true, y, m, d, h, mi, s: 0 });
+const wall = (y: number, m: number, d: number, h = 0, mi = 0) => ({ wall: true as const, y, m, d, h, mi, s: 0 });
 
 async function exceljsBook(date1904: boolean): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();

@@ -42,7 +42,7 @@ function workbook(p: Parts): Buffer {
   return writeZip(entries.map((e) => ({ name: e.name, data: Buffer.from(e.data, 'utf8') })));
 }
 
-const wall = (y: number, m: number, d: number, h = 0, mi = 0, s = 0) => ({ wall: true, y, m, d, h, mi, s });
+const wall = (y: number, m: number, d: number, h = 0, mi = 0, s = 0) => ({ wall: true as const, y, m, d, h, mi, s });
 
 describe('xlsx reader', () => {
   it('shared strings: rich text runs joined, phonetic runs left out, xml:space kept, entities and _x000D_ decoded', () => {
