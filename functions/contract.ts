@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { AddSituationInput, CorrectCheckInput, HandleReminderInput, PickupInput, RecordCheckInput, RecordCheckQuery, ReminderQuery, SetDepartureInput, TodaySheetQuery, TransportQuery, VehiclesInput } from './schemas/care.js';
+import { AddSituationInput, BoardExportQuery, CorrectCheckInput, HandleReminderInput, PickupInput, RecordCheckInput, RecordCheckQuery, ReminderQuery, SetDepartureInput, TodayExportQuery, TodaySheetQuery, TransportExportQuery, TransportQuery, VehiclesInput } from './schemas/care.js';
 import { HealthSignoffInput, IssueDocumentInput, ReasonInput, TransferInput } from './schemas/documents.js';
 import { CreateFacilityInput, UpdateFacilityInput } from './schemas/facility.js';
 import { DryRunQuery, ImportInput, RefusedFileInput } from './schemas/manifest.js';
@@ -25,6 +25,8 @@ import { Continuation, EndCheckResult, Ledger, Team, TeamAssignment, TeamList, W
 import { AuditTrail, RegisteredStay, ScheduleChange, StayList, Transferred } from './schemas/responses/stay.js';
 import { describe } from './schemas/responses/common.js';
 import { AnswerRequestInput, ConfirmedCheck, FollowUp, FollowUpDoneInput, FollowUpList, IssuedLink, LinkStatus, PersonPage, PersonRequest, PersonRequestInput, RequestList, RequestListQuery, RevokedLink, SelfReportInput, SelfReportResult, StaffRequest } from './schemas/self-service.js';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 // The API contract: for every route of functions/routes.ts (by route key) what it
 // takes and what it answers, as zod schemas. functions/openapi.ts turns it into the
@@ -179,7 +181,7 @@ export const operations: Readonly<Record<string, Operation>> = {
     tag: 'Stays',
     summary: 'Manifest template (.xlsx)',
     description: 'the manifest template: the columns with Chinese and English headers, cell formats and lists, and a sheet of rules',
-    responses: { 200: { description: 'The template', media: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } },
+    responses: { 200: { description: 'The template', media: XLSX } },
   },
   'GET /facilities/{facilityId}/stays': {
     tag: 'Stays',
@@ -413,6 +415,27 @@ export const operations: Readonly<Record<string, Operation>> = {
     description: 'replaces the list: `vehicles: [{plate, seats, note?}]` (plates unique), `version?` as read (a concurrent edit is 409 `vehicles_changed`); audited on the facility',
     request: { body: VehiclesInput },
     responses: { 200: ok('The vehicles', VehicleList), 409: conflict('Changed meanwhile', ['vehicles_changed']) },
+  },
+  'GET /facilities/{facilityId}/exports/board': {
+    tag: 'Care',
+    summary: 'Room board as Excel',
+    description: 'the room board as .xlsx, one row per person (and per room without anyone): floor, zone, room, room state, beds, names, day, end date, status, what needs action, today\'s checks; headers and states in `?lang=zh|en`',
+    request: { query: BoardExportQuery },
+    responses: { 200: { description: 'The workbook', media: XLSX } },
+  },
+  'GET /facilities/{facilityId}/exports/today': {
+    tag: 'Care',
+    summary: 'Daily sheet as Excel',
+    description: 'the daily sheet of `?date=` as .xlsx: a sheet of occupants (room, names, sex, age, category, language, day, diet, conditions, meals, checks, today\'s events) and one of meals with portions and diet notes; `?lang=zh|en`',
+    request: { query: TodayExportQuery },
+    responses: { 200: { description: 'The workbook', media: XLSX } },
+  },
+  'GET /facilities/{facilityId}/exports/departures': {
+    tag: 'Care',
+    summary: 'Departures as Excel',
+    description: 'the departures of `?date=` as .xlsx, in plan order (mode, `?windowMinutes=` window, time, room), with number, names and destination; `?lang=zh|en`',
+    request: { query: TransportExportQuery },
+    responses: { 200: { description: 'The workbook', media: XLSX } },
   },
   'GET /facilities/{facilityId}/reminders': {
     tag: 'Care',

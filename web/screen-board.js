@@ -8,6 +8,7 @@
 import { api } from './api.js';
 import { checkBadges, checksSentence } from './checks.js';
 import { $, fill, h } from './dom.js';
+import { downloadExport } from './download.js';
 import { lang, register, t } from './i18n.js';
 import { banner, say, showProblem } from './notice.js';
 import { fid } from './state.js';
@@ -340,6 +341,7 @@ export default {
   view: 'board',
   init() {
     $('#board-refresh').addEventListener('click', () => load());
+    $('#board-xlsx').addEventListener('click', () => downloadExport(fid(), 'board'));
     $('#board-filter').addEventListener('change', renderBoard);
     $('#board-search').addEventListener('input', renderBoard);
     const compact = $('#board-compact');

@@ -3,6 +3,7 @@
 import { api } from './api.js';
 import { checkBadges } from './checks.js';
 import { $, fill, h, table } from './dom.js';
+import { downloadExport } from './download.js';
 import { register, t } from './i18n.js';
 import { say, showProblem } from './notice.js';
 import { fid, session } from './state.js';
@@ -112,6 +113,7 @@ export default {
   view: 'today',
   init() {
     $('#today-form').addEventListener('submit', showToday);
+    $('#today-xlsx').addEventListener('click', () => downloadExport(fid(), 'today', `date=${encodeURIComponent($('#t-date').value || todayLocal())}`));
   },
   show: () => showToday(),
 };

@@ -2,9 +2,10 @@
 // (one vehicle run a pickup), the vehicles each pickup gets (refused over capacity),
 // the facility's vehicles, the old mode/window grouping, a CSV file and a print.
 import { api } from './api.js';
-import { $, fill, h, saveFile, table } from './dom.js';
+import { $, fill, h, table } from './dom.js';
+import { download, downloadExport } from './download.js';
 import { register, t } from './i18n.js';
-import { banner, clearBanner, result, say, showProblem } from './notice.js';
+import { clearBanner, result, say, showProblem } from './notice.js';
 import { fid } from './state.js';
 import { addDays, todayLocal } from './time.js';
 
@@ -80,11 +81,12 @@ register({
 let plan = null;
 let fleetVersion = 0;
 
-function transportQuery(format) {
+function planQuery() {
   const date = $('#p-date').value || todayLocal();
   $('#p-date').value = date;
-  return `/facilities/${fid()}/transport?date=${encodeURIComponent(date)}&windowMinutes=${encodeURIComponent($('#p-window').value)}${format ? `&format=${format}` : ''}`;
+  return `date=${encodeURIComponent(date)}&windowMinutes=${encodeURIComponent($('#p-window').value)}`;
 }
+const transportQuery = (format) => `/facilities/${fid()}/transport?${planQuery()}${format ? `&format=${format}` : ''}`;
 
 const seatsText = (v) => t('transport.seats', { plate: v.plate, seats: v.seats });
 const place = (x) => x.roomNumber || x.gridCell || '';
@@ -215,21 +217,12 @@ async function saveFleet(e) {
   await showTransport();
 }
 
-async function transportCsv() {
-  clearBanner();
-  const r = await api('GET', transportQuery('csv'), undefined, { raw: true });
-  if (r.network) return banner([t('err.network')]);
-  if (!r.ok) return showProblem({ ...r, data: await r.res.json().catch(() => null) });
-  const blob = await r.res.blob();
-  const name = /filename="([^"]+)"/.exec(r.res.headers.get('content-disposition') || '');
-  saveFile(name ? name[1] : 'transport.csv', blob);
-}
-
 export default {
   view: 'transport',
   init() {
     $('#transport-form').addEventListener('submit', showTransport);
-    $('#transport-csv').addEventListener('click', transportCsv);
+    $('#transport-csv').addEventListener('click', () => download(transportQuery('csv'), 'transport.csv'));
+    $('#transport-xlsx').addEventListener('click', () => downloadExport(fid(), 'departures', planQuery()));
     $('#transport-print').addEventListener('click', () => window.print());
     $('#fleet-add').addEventListener('click', () => {
       const rows = $('#fleet-rows');

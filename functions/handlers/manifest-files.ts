@@ -3,7 +3,7 @@ import { binary, httpHandler, json } from '../shared/http.js';
 import { parseInput } from '../shared/validation.js';
 import { importManifest, manifestTemplate, refusedRowsFile } from '../use-cases/import-manifest.js';
 
-// Manifest files (the only handler that carries exceljs): import an xlsx/CSV file
+// Manifest files: import an xlsx/CSV file
 // (dry run or real), the refused rows as a file to fix, and the .xlsx template.
 
 export const handler = httpHandler('staff', async (req) => {

@@ -74,9 +74,15 @@ export const FIELD_PATHS: Record<string, string> = {
 const isZip = (b: Uint8Array) => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 const isOle = (b: Uint8Array) => b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0;
 
+/** A password-protected .xlsx is an OLE file holding an "EncryptionInfo" stream (name in UTF-16). */
+const isEncryptedXlsx = (b: Buffer) => isOle(b) && b.includes(Buffer.from('EncryptionInfo', 'utf16le'));
+
 const looksLikeHeader = (row: Cell[]) => row.filter((c) => typeof c === 'string' && columnOf(c)).length >= 3;
 
 export async function openManifestFile(fileName: string, bytes: Buffer): Promise<Omit<ManifestFile, 'rows' | 'columns' | 'ignored' | 'headerIndex'> & { headerIndex: number }> {
+  if (isEncryptedXlsx(bytes)) {
+    throw new ValidationError([{ path: 'contentBase64', code: 'file_unreadable', message: 'The .xlsx file is password-protected: save it again without a password' }]);
+  }
   if (isOle(bytes)) {
     throw new ValidationError([{ path: 'contentBase64', code: 'file_format_xls', message: 'Old Excel .xls files are not read: save the sheet as .xlsx or CSV' }]);
   }

@@ -1,22 +1,14 @@
 import { COUNTRY_CODES } from '../domain/countries.js';
 import { SPECIAL_CONDITIONS } from '../schemas/stay.js';
+import { fromSerial, type WallClock } from '../xlsx/number-formats.js';
+import type { XlsxValue } from '../xlsx/read-workbook.js';
 
 // Cell values as people and Excel write them, turned into the API's values. A value
 // that cannot be read is an issue naming the rule, never a guess.
 
 /** A cell as read from the file: text (CSV, or xlsx text), a number, or a wall-clock date (xlsx date cells). */
-export type Cell = string | number | boolean | WallClock | null;
-
-/** A date and time without a zone, as Excel stores them. */
-export interface WallClock {
-  wall: true;
-  y: number;
-  m: number;
-  d: number;
-  h: number;
-  mi: number;
-  s: number;
-}
+export type Cell = XlsxValue;
+export { fromSerial, type WallClock };
 
 export type Read<T> = { ok: T } | { error: string; code: string };
 const ok = <T>(v: T): Read<T> => ({ ok: v });
@@ -24,13 +16,6 @@ const bad = (code: string, error: string): Read<never> => ({ error, code });
 
 export function isBlank(cell: Cell): boolean {
   return cell === null || (typeof cell === 'string' && cell.trim() === '');
-}
-
-/** Excel serial day number (1900 system) to a wall clock; 25569 is 1970-01-01. */
-export function fromSerial(serial: number): WallClock {
-  const ms = Math.round((serial - 25569) * 86_400_000);
-  const d = new Date(ms);
-  return { wall: true, y: d.getUTCFullYear(), m: d.getUTCMonth() + 1, d: d.getUTCDate(), h: d.getUTCHours(), mi: d.getUTCMinutes(), s: d.getUTCSeconds() };
 }
 
 export function text(cell: Cell): string {

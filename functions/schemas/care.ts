@@ -164,3 +164,9 @@ export const PickupInput = z
     }),
   );
 export type PickupInput = z.infer<typeof PickupInput>;
+/** Excel exports: headers and state names in the page's language. */
+const exportLang = { lang: z._default(z.enum(['zh', 'en']), 'zh') };
+export const BoardExportQuery = z.strictObject(exportLang);
+export const TodayExportQuery = z.extend(TodaySheetQuery, exportLang);
+export const TransportExportQuery = z.extend(z.omit(TransportQuery, { format: true }), exportLang);
+export type ExportLang = 'zh' | 'en';

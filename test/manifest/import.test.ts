@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COLUMNS, templateHeader } from '../../functions/manifest/columns.js';
+import { writeZip } from '../../functions/xlsx/zip.js';
 import { startApi, uniqueId, type TestApi } from '../support/api.js';
 import { uniqueDocumentNumber } from '../support/fixtures.js';
 import { csvText, encodeGbk, wall, xlsxManifest } from './files.js';
@@ -144,6 +145,14 @@ describe('manifest import', () => {
     expect(enc.body.issues[0].code).toBe('file_encoding_unknown');
     const xls = await upload(f, 'old.xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
     expect(xls.body.issues[0].code).toBe('file_format_xls');
+    // A zip that is no workbook (a .docx renamed), a truncated .xlsx, a password-protected .xlsx (an OLE file with EncryptionInfo).
+    const workbook = await xlsxManifest([], wall(2026, 12, 2));
+    const encrypted = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512), Buffer.from('EncryptionInfo', 'utf16le')]);
+    for (const bytes of [writeZip([{ name: 'word/document.xml', data: Buffer.from('<w:document/>') }]), workbook.subarray(0, workbook.length - 40), encrypted]) {
+      const refused = await upload(f, 'names.xlsx', bytes);
+      expect(refused.status).toBe(400);
+      expect(refused.body.issues[0].code).toBe('file_unreadable');
+    }
     const missing = await upload(f, 'm.csv', Buffer.from('姓名,拼音,国籍,证件号码\n张伟,ZHANG Wei,CN,E1\n'));
     expect(missing.status).toBe(400);
     expect(missing.body.issues.map((i: { path: string }) => i.path).sort()).toEqual(['columns.arrivedAt', 'columns.birthDate', 'columns.phone', 'columns.sex']);

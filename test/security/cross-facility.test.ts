@@ -139,6 +139,9 @@ const probes: Record<string, () => Probe[]> = {
   'PUT /stays/{stayId}/departure': () => [{ method: 'PUT', path: `/stays/${active.stayId}/departure`, body: departure(), status: 403 }],
   'PUT /stays/{stayId}/schedule': () => [{ method: 'PUT', path: `/stays/${active.stayId}/schedule`, body: { stayDays: 21, retestDays: [12, 19], documentDay: 20, reason: 'probe' }, status: 403 }],
   'GET /facilities/{facilityId}/today': () => [{ path: `/facilities/${a.facilityId}/today`, status: 403 }],
+  'GET /facilities/{facilityId}/exports/board': () => [{ path: `/facilities/${a.facilityId}/exports/board`, status: 403 }],
+  'GET /facilities/{facilityId}/exports/today': () => [{ path: `/facilities/${a.facilityId}/exports/today?lang=en`, status: 403 }],
+  'GET /facilities/{facilityId}/exports/departures': () => [{ path: `/facilities/${a.facilityId}/exports/departures`, status: 403 }],
   'GET /facilities/{facilityId}/transport': () => [
     { path: `/facilities/${a.facilityId}/transport`, status: 403 },
     { path: `/facilities/${a.facilityId}/transport?format=csv`, status: 403 },
