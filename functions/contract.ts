@@ -16,11 +16,14 @@ import { AddRoomsResult, Facility, FacilityList, FacilityStats } from './schemas
 import { AssignedSample, IngestReport, LabRecord, SampleHistory, StayTests, UnassignedSample, UnmatchedList } from './schemas/responses/lab.js';
 import { AuthConfig } from './schemas/responses/auth.js';
 import { conflictOf, DOCUMENT_REFUSALS, Problem, type ReasonCode } from './schemas/responses/problem.js';
-import { CreateProgrammeInput, CreateTeamInput, ContinueAtHomeInput, EndCheckInput, ReassignTeamInput, RegisterHomeStayInput, WorklistQuery } from './schemas/home.js';
+import { CreateTeamInput, ContinueAtHomeInput, EndCheckInput, ReassignTeamInput, WorklistQuery } from './schemas/home.js';
+import { RegisterHomeStayInput } from './schemas/home-stay.js';
+import { CreateProgrammeInput } from './schemas/programme.js';
 import { Continuation, EndCheckResult, Ledger, Team, TeamAssignment, TeamList, Worklist } from './schemas/responses/home.js';
 import { AuditTrail, RegisteredStay, ScheduleChange, StayList, Transferred } from './schemas/responses/stay.js';
 import { describe } from './schemas/responses/common.js';
-import { AnswerRequestInput, ConfirmedCheck, FollowUp, FollowUpDoneInput, FollowUpList, IssuedLink, LinkStatus, PersonPage, PersonRequest, PersonRequestInput, RequestList, RequestListQuery, RevokedLink, SelfReportInput, SelfReportResult, StaffRequest } from './schemas/self-service.js';
+import { AnswerRequestInput, FollowUpDoneInput, PersonRequestInput, RequestListQuery, SelfReportInput } from './schemas/self-service.js';
+import { ConfirmedCheck, FollowUp, FollowUpList, IssuedLink, LinkStatus, PersonPage, PersonRequest, RequestList, RevokedLink, SelfReportResult, StaffRequest } from './schemas/responses/self-service.js';
 
 // The API contract: for every route of functions/routes.ts (by route key) what it
 // takes and what it answers, as zod schemas. functions/openapi.ts turns it into the

@@ -1,6 +1,6 @@
 import { isHomeProgramme } from '../entities/facility.js';
 import type { Stay } from '../entities/stay.js';
-import { RegisterHomeStayInput } from '../schemas/home.js';
+import { RegisterHomeStayInput } from '../schemas/home-stay.js';
 import { RegistrationInput } from '../schemas/registration.js';
 import type { Principal } from '../shared/principal.js';
 import { parseInput } from '../shared/validation.js';
