@@ -28,9 +28,10 @@ const JOBS = ['retest-due', 'release-due', 'deliver-reminders'] as const;
 export function renderReport(r: Report): string {
   const out: string[] = [`# Benchmark results`, '', `Run ${r.startedAt} on ${r.machine}. Every figure is set against a baseline measured in the same run; ratios are figure / baseline.`, ''];
   if (r.checkin) {
-    out.push('## Check-in latency vs a bare DynamoDB TransactWriteItems of the same 7 items', '');
+    const items = [...new Set(r.checkin.map((c) => c.items).filter((n) => n !== undefined))].join(' / ') || '7';
+    out.push(`## Check-in latency vs a bare DynamoDB TransactWriteItems of the same ${items} items`, '');
     out.push(
-      'Check-in i, bare transaction i and replay i alternate. "bare tx": synthetic items of the same count (300-byte payloads, no conditions). "replay": check-in i\'s own transaction (same items, sizes, conditions, index updates) sent straight to DynamoDB for a twin stay in a twin facility. Ratios are check-in / baseline.',
+      'Check-in i, bare transaction i and replay i alternate. "bare tx": synthetic items, as many as the check-in\'s own transaction holds (300-byte payloads, no conditions). "replay": check-in i\'s own transaction (same items, sizes, conditions, index updates) sent straight to DynamoDB for a twin stay in a twin facility. Ratios are check-in / baseline.',
       '',
     );
     out.push(

@@ -15,5 +15,5 @@ import { registerStay } from './register-stay.js';
 export async function registerAnyStay(principal: Principal, facilityId: string, body: unknown, now = new Date()): Promise<Stay> {
   const facility = await loadFacilityFor(principal, facilityId);
   if (isHomeProgramme(facility)) return registerHomeStay(principal, facility, parseInput(RegisterHomeStayInput, body), now);
-  return registerStay(principal, facilityId, parseInput(RegistrationInput, body), now);
+  return registerStay(principal, facility, parseInput(RegistrationInput, body), now);
 }
