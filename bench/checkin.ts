@@ -7,8 +7,8 @@ import { db, tableName } from '../functions/shared/db.js';
 import { round, summarise, timed, type Summary } from './stats.js';
 
 // Check-in latency through the whole local path (HTTP, JWT check, middy, zod,
-// the check-in transaction) against a bare TransactWriteItems of the same seven
-// items straight to DynamoDB Local, measured in the same run at the same concurrency.
+// the check-in transaction) against a bare TransactWriteItems of as many items as
+// the check-in's own transaction holds (counted from it, not assumed) straight to DynamoDB Local, measured in the same run at the same concurrency.
 // Check-ins and baselines alternate (check-in i, then bare i) so that drift on a
 // shared machine (DynamoDB Local's JIT, other processes) hits both alike. Two
 // baselines: synthetic items of the same count (300-byte payloads, no conditions),
@@ -28,6 +28,8 @@ export interface CheckinFigures {
   replayRatioP99?: number;
   /** DynamoDB commands per check-in (e.g. TransactWriteItemsCommand: 1). */
   dbCallsPerCheckin?: Record<string, number>;
+  /** Items in a check-in's transaction (and so in each bare one). */
+  items?: number;
 }
 
 type Tx = { TransactItems: Record<string, unknown>[] };
@@ -103,19 +105,23 @@ async function postJson(url: string, token: string, body: unknown): Promise<{ st
   return { status: res.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
 }
 
-/** The same seven writes as a check-in (room, guard, stay, three due items, audit), with no conditions that could fail. */
-function bareItems(i: number, run: string) {
+/**
+ * `count` writes shaped like a check-in's (room, guard, stay, three due items, then audit,
+ * ledger, ...), with no conditions that could fail; `count` is the check-in's own item count.
+ */
+function bareItems(i: number, run: string, count: number) {
   const stay = `SB${run}${i}`;
   const put = (PK: string, SK: string, extra: Record<string, unknown> = {}) => ({ Put: { TableName: tableName(), Item: { PK, SK, ...extra, payload: 'x'.repeat(300) } } });
-  return [
+  const items = [
     { Update: { TableName: tableName(), Key: { PK: `FACILITY#bare${run}`, SK: `ROOM#${i}` }, UpdateExpression: 'SET #s = :o', ExpressionAttributeNames: { '#s': 'state' }, ExpressionAttributeValues: { ':o': 'occupied' } } },
     put(`DOC#passport#CN#BARE${run}${i}`, 'ACTIVE_STAY'),
     put(`STAY#${stay}`, 'STAY', { GSI1PK: `FACILITY#bare${run}#STAYS`, GSI1SK: stay, GSI2PK: `DOC#bare${run}${i}`, GSI2SK: stay }),
     put(`STAY#${stay}`, 'DUE#RETEST', { GSI3PK: `bare${run}`, GSI3SK: stay }),
     put(`STAY#${stay}`, 'DUE#DOCUMENT', { GSI3PK: `bare${run}`, GSI3SK: stay }),
     put(`STAY#${stay}`, 'DUE#END', { GSI3PK: `bare${run}`, GSI3SK: stay }),
-    put(`STAY#${stay}`, `AUDIT#${i}`),
   ];
+  for (let k = items.length; k < count; k++) items.push(put(`STAY#${stay}`, `ENTRY#${k}#${i}`));
+  return items.slice(0, count);
 }
 
 export async function benchCheckin(stack: LocalStack, opts: { perRun?: number; concurrencies?: number[] } = {}): Promise<CheckinFigures[]> {
@@ -133,17 +139,25 @@ export async function benchCheckin(stack: LocalStack, opts: { perRun?: number; c
       await post(`${stack.url}/facilities/${id}/rooms`, admin, { range: { from: 1000, to: 1000 + perRun + 20 } });
     }
     const staff = signToken(stack.keys.privateKey, { sub: 'bench', role: 'staff', facilities: [facilityId] });
-    // Warm up both paths (JIT in Node and in DynamoDB Local) before measuring.
+    // Warm up both paths (JIT in Node and in DynamoDB Local) before measuring; the
+    // warm-up check-ins' transactions give the item count the bare ones copy.
     const warm = 20;
-    await timed(warm, concurrency, async (i) => void (await post(`${stack.url}/facilities/${facilityId}/stays`, staff, registration(perRun + i - warm + 20, run))));
-    await timed(warm, concurrency, async (i) => void (await db().send(new TransactWriteCommand({ TransactItems: bareItems(perRun + 1000 + i, run) }))));
+    watch.start();
+    const warmStays: string[] = [];
+    await timed(warm, concurrency, async (i) => {
+      const res = await postJson(`${stack.url}/facilities/${facilityId}/stays`, staff, registration(perRun + i - warm + 20, run));
+      if (res.status === 201) warmStays.push(String(res.body.stayId));
+    });
+    const itemCount = (stayId: string | undefined) => (stayId ? watch.transactions.get(stayId)?.TransactItems.length : undefined);
+    const txItems = itemCount(warmStays[0]);
+    if (!txItems) throw new Error('The warm-up check-ins wrote no transaction the bench could see');
+    await timed(warm, concurrency, async (i) => void (await sendOwn(bareItems(perRun + 1000 + i, run, txItems) as TxItems)));
     let failures = 0;
     const checkin: number[] = [];
     const bare: number[] = [];
     const replay: number[] = [];
     const stays: string[] = [];
     const counted = { ...watch.counts };
-    watch.start();
     await timed(perRun, concurrency, async (i) => {
       let t = performance.now();
       const res = await postJson(`${stack.url}/facilities/${facilityId}/stays`, staff, registration(i, run));
@@ -151,7 +165,7 @@ export async function benchCheckin(stack: LocalStack, opts: { perRun?: number; c
       if (res.status !== 201) failures++;
       else stays[i] = String(res.body.stayId);
       t = performance.now();
-      await sendOwn(bareItems(i, run) as TxItems);
+      await sendOwn(bareItems(i, run, itemCount(stays[i]) ?? txItems) as TxItems);
       bare.push(performance.now() - t);
       // The very transaction check-in i wrote, for another stay, person and facility.
       const stayId = stays[i];
@@ -186,6 +200,7 @@ export async function benchCheckin(stack: LocalStack, opts: { perRun?: number; c
       replayRatioP50: round(c.p50 / r.p50),
       replayRatioP99: round(c.p99 / r.p99),
       dbCallsPerCheckin: calls,
+      items: txItems,
     });
   }
   return figures;

@@ -20,11 +20,14 @@ import { AuthConfig } from './schemas/responses/auth.js';
 import { CreateAccountInput, UpdateAccountInput } from './schemas/accounts.js';
 import { Account, AccountAudit, AccountList, AccountWithPassword } from './schemas/responses/accounts.js';
 import { conflictOf, DOCUMENT_REFUSALS, Problem, type ReasonCode } from './schemas/responses/problem.js';
-import { CreateProgrammeInput, CreateTeamInput, UpdateTeamInput, ContinueAtHomeInput, EndCheckInput, ReassignTeamInput, RegisterHomeStayInput, WorklistQuery } from './schemas/home.js';
+import { CreateTeamInput, UpdateTeamInput, ContinueAtHomeInput, EndCheckInput, ReassignTeamInput, WorklistQuery } from './schemas/home.js';
+import { RegisterHomeStayInput } from './schemas/home-stay.js';
+import { CreateProgrammeInput } from './schemas/programme.js';
 import { Continuation, EndCheckResult, Ledger, Team, TeamAssignment, TeamList, Worklist } from './schemas/responses/home.js';
 import { AuditTrail, RegisteredStay, ScheduleChange, StayList, Transferred } from './schemas/responses/stay.js';
 import { describe } from './schemas/responses/common.js';
-import { AnswerRequestInput, ConfirmedCheck, FollowUp, FollowUpDoneInput, FollowUpList, IssuedLink, LinkStatus, PersonPage, PersonRequest, PersonRequestInput, RequestList, RequestListQuery, RevokedLink, SelfReportInput, SelfReportResult, StaffRequest } from './schemas/self-service.js';
+import { AnswerRequestInput, FollowUpDoneInput, PersonRequestInput, RequestListQuery, SelfReportInput } from './schemas/self-service.js';
+import { ConfirmedCheck, FollowUp, FollowUpList, IssuedLink, LinkStatus, PersonPage, PersonRequest, RequestList, RevokedLink, SelfReportResult, StaffRequest } from './schemas/responses/self-service.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

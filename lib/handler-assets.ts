@@ -1,6 +1,10 @@
 import { BUNDLED_FONT_FILES, PACKAGE_FONT_FILES, type FontKey } from '../functions/documents/font-files.js';
 import { VENDOR_FILES } from '../functions/web/vendor-files.js';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { openApiJson } from '../functions/openapi.js';
 import type { CopyFile } from './copy-files.js';
+import { PROJECT_ROOT } from './project-paths.js';
 
 // Per-handler extras that esbuild cannot infer: files copied into the bundle and
 // the environment variables that tell the code where they are. Keyed by the
@@ -12,6 +16,8 @@ export interface HandlerAssets {
   copyFiles?: readonly CopyFile[];
   /** Added to the standard environment (TABLE_NAME, LOG_LEVEL, ...); may not redefine it. */
   environment?: Readonly<Record<string, string>>;
+  /** Writes a generated file that copyFiles then copies (run at synth, before the copy is checked). */
+  prepare?: () => void;
 }
 
 /** Where the bundle lands in the Lambda (LAMBDA_TASK_ROOT). */
@@ -38,8 +44,26 @@ export const WEB_FILES: HandlerAssets = {
   environment: { WEB_DIR: `${TASK_ROOT}/web` },
 };
 
+/** Where the synth writes the generated OpenAPI document (.cdk/ is git-ignored). */
+export const OPENAPI_FILE = '.cdk/openapi.json';
+
+/**
+ * GET /openapi.json ships the document prebuilt by functions/openapi.ts, the same
+ * generator the local stack runs on its first request: the function then starts
+ * without constructing the zod schemas of every route (functions/handlers/get-openapi.ts).
+ */
+export const OPENAPI_DOCUMENT: HandlerAssets = {
+  copyFiles: [{ from: OPENAPI_FILE, to: 'openapi.json' }],
+  prepare: () => {
+    const file = join(PROJECT_ROOT, OPENAPI_FILE);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, openApiJson());
+  },
+};
+
 export const handlerAssets: Readonly<Record<string, HandlerAssets>> = {
   'web-assets': WEB_FILES,
+  'get-openapi': OPENAPI_DOCUMENT,
   // Every handler whose bundle keeps functions/documents/fonts.ts (the ones that render PDFs).
   // Release and reissue only store snapshots: any text prints, so they need no glyph check.
   'get-stay-document': PDF_FONTS,

@@ -84,6 +84,7 @@ export class QuarantineDeskStack extends Stack {
     checkLimits(limits, plans.map(reservation).filter((n) => n !== undefined));
 
     for (const plan of plans) {
+      assets[plan.handler]?.prepare?.();
       const fn = new HandlerFunction(this, `${pascalCase(plan.handler)}Handler`, {
         handler: plan.handler,
         memoryMb: plan.memoryMb,

@@ -38,6 +38,7 @@ export class ScheduledJob extends Construct {
       enforceSSL: true,
       retentionPeriod: Duration.days(14),
     });
+    props.assets?.prepare?.();
     this.handlerFunction = new HandlerFunction(this, 'Handler', {
       handler: job.handler,
       memoryMb: DEFAULT_MEMORY_MB,

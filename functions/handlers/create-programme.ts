@@ -1,4 +1,4 @@
-import { CreateProgrammeInput } from '../schemas/home.js';
+import { CreateProgrammeInput } from '../schemas/programme.js';
 import { httpHandler, json } from '../shared/http.js';
 import { parseInput } from '../shared/validation.js';
 import { createProgramme } from '../use-cases/create-programme.js';

@@ -1,11 +1,10 @@
 import * as z from 'zod/mini';
-import { CreateFacilityInput } from './facility.js';
 import { cleanText, calendarDate } from './common.js';
-import { RegisterStayInput } from './stay.js';
 
-// Home isolation (居家隔离): programmes, home addresses, three-person teams, the
-// hotel-to-home continuation ("14 + 7"), the team doctor's end-of-period check and
-// team reassignment. New schema code in zod/mini (the project's direction).
+// Home isolation (居家隔离): home addresses, three-person teams, the hotel-to-home
+// continuation ("14 + 7"), the team doctor's end-of-period check and team
+// reassignment. A home stay's check-in (home-stay.ts) and a programme (programme.ts)
+// extend the hotel schemas and live apart, so these handlers do not build those.
 
 const gridCell = z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,29}$/, 'Use 1-30 letters, digits, - or _ (the grid cell code)'));
 const teamId = z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/, 'Use 1-40 letters, digits, - or _'));
@@ -18,22 +17,6 @@ export const HomeAddressInput = z.strictObject({
   gridCell,
 });
 export type HomeAddressInput = z.infer<typeof HomeAddressInput>;
-
-/** POST /facilities/{facilityId}/stays of a home programme: the same person file as a hotel check-in, with the home address instead of a room. */
-export const RegisterHomeStayInput = z.safeExtend(RegisterStayInput, { home: HomeAddressInput }).check(
-  z.superRefine((v, ctx) => {
-    if (v.roomNumber !== undefined) ctx.addIssue({ code: 'custom', path: ['roomNumber'], message: 'A home-isolation stay has no room: give the home address' });
-  }),
-);
-export type RegisterHomeStayInput = z.infer<typeof RegisterHomeStayInput>;
-
-/** POST /home-programmes: a facility without rooms; same policy fields as a hotel. */
-export const CreateProgrammeInput = z.strictObject({
-  ...CreateFacilityInput.shape,
-  level: z.enum(['district', 'street', 'community']),
-  homeRelease: z.optional(z.strictObject({ quietSlots: z.number().check(z.int(), z.minimum(1), z.maximum(28)) })),
-});
-export type CreateProgrammeInput = z.infer<typeof CreateProgrammeInput>;
 
 const MemberInput = z.strictObject({
   name: cleanText(100, 'name').check(z.minLength(1, 'Name the team member')),

@@ -1,5 +1,5 @@
 import type { Facility } from '../entities/facility.js';
-import type { CreateProgrammeInput } from '../schemas/home.js';
+import type { CreateProgrammeInput } from '../schemas/programme.js';
 import type { Principal } from '../shared/principal.js';
 import { saveNewFacility } from './create-facility.js';
 

@@ -1,6 +1,6 @@
 import { isHomeProgramme } from '../entities/facility.js';
 import type { Stay } from '../entities/stay.js';
-import { RegisterHomeStayInput } from '../schemas/home.js';
+import { RegisterHomeStayInput } from '../schemas/home-stay.js';
 import { RegistrationInput } from '../schemas/registration.js';
 import type { Principal } from '../shared/principal.js';
 import { parseInput } from '../shared/validation.js';
@@ -15,5 +15,5 @@ import { registerStay } from './register-stay.js';
 export async function registerAnyStay(principal: Principal, facilityId: string, body: unknown, now = new Date()): Promise<Stay> {
   const facility = await loadFacilityFor(principal, facilityId);
   if (isHomeProgramme(facility)) return registerHomeStay(principal, facility, parseInput(RegisterHomeStayInput, body), now);
-  return registerStay(principal, facilityId, parseInput(RegistrationInput, body), now);
+  return registerStay(principal, facility, parseInput(RegistrationInput, body), now);
 }

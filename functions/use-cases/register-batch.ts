@@ -5,7 +5,7 @@ import { listRooms } from '../entities/room.js';
 import { documentRef } from '../entities/stay.js';
 import { planRooms, type Placed } from '../domain/room-plan.js';
 import { computeSchedule } from '../domain/schedule.js';
-import { RegisterHomeStayInput } from '../schemas/home.js';
+import { RegisterHomeStayInput } from '../schemas/home-stay.js';
 import { ManifestBody } from '../schemas/manifest.js';
 import { RegistrationInput } from '../schemas/registration.js';
 import { mapWithConcurrency } from '../shared/concurrency.js';

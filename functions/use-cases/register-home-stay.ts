@@ -4,7 +4,7 @@ import { openDueItem } from '../entities/due-item.js';
 import type { Facility } from '../entities/facility.js';
 import { gridKeys, teamOfGridCell, teamStayItem } from '../entities/team.js';
 import { stayItem, type Stay } from '../entities/stay.js';
-import type { RegisterHomeStayInput } from '../schemas/home.js';
+import type { RegisterHomeStayInput } from '../schemas/home-stay.js';
 import { tableName } from '../shared/db.js';
 import { ConflictError, ValidationError } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';

@@ -15,7 +15,6 @@ import { ConflictError, ValidationError } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
 import { putMetric } from '../shared/metrics.js';
 import type { Principal } from '../shared/principal.js';
-import { loadFacilityFor } from './load-facility.js';
 
 // Check-in: one transaction writes the stay, takes a bed in a room (free, or already
 // this household's with a bed left), claims the person's travel document (only if it
@@ -36,8 +35,8 @@ export interface Placement {
   householdRooms?: string[];
 }
 
-export async function registerStay(principal: Principal, facilityId: string, input: RegistrationInput, now = new Date(), placement: Placement = {}): Promise<Stay> {
-  const facility = await loadFacilityFor(principal, facilityId);
+/** A hotel check-in at a facility the caller was checked for (loadFacilityFor): the staff-chosen room, or one found. */
+export function registerStay(principal: Principal, facility: Facility, input: RegistrationInput, now = new Date(), placement: Placement = {}): Promise<Stay> {
   return checkInPlaced(principal, facility, input, now, input.roomNumber ? { ...placement, pinnedRoom: input.roomNumber } : placement);
 }
 

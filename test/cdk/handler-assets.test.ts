@@ -1,5 +1,5 @@
 import { execSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
@@ -9,7 +9,9 @@ import { jobs, routes } from '../../functions/routes.js';
 import { resetWebAssets, serveAsset } from '../../functions/web/static-assets.js';
 import { copyFilesHooks } from '../../lib/copy-files.js';
 import { VENDOR_FILES } from '../../functions/web/vendor-files.js';
-import { FONT_FILES, handlerAssets, WEB_FILES } from '../../lib/handler-assets.js';
+import { openApiJson } from '../../functions/openapi.js';
+import { esbuildOptions } from '../../lib/bundling.js';
+import { FONT_FILES, handlerAssets, OPENAPI_DOCUMENT, WEB_FILES } from '../../lib/handler-assets.js';
 import { handlerEntry, PROJECT_ROOT } from '../../lib/project-paths.js';
 
 // The unit tests skip bundling, so nothing else notices a handler that reads fonts
@@ -94,4 +96,29 @@ describe('handler assets', () => {
       rmSync(out, { recursive: true, force: true });
     }
   });
+
+  it("the OpenAPI function's bundle serves the document prebuilt at synth (the generator only behind a dynamic import)", async () => {
+    const out = mkdtempSync(join(tmpdir(), 'qd-openapi-bundle-'));
+    // The bundle reads the standard configuration (shared/config.ts) as a deployed function does.
+    const saved = { TABLE_NAME: process.env.TABLE_NAME, LOG_LEVEL: process.env.LOG_LEVEL };
+    process.env.TABLE_NAME ??= 'qd-bundle-test';
+    process.env.LOG_LEVEL = 'silent';
+    try {
+      OPENAPI_DOCUMENT.prepare?.();
+      for (const command of copyFilesHooks(OPENAPI_DOCUMENT.copyFiles ?? []).afterBundling(PROJECT_ROOT, out)) execSync(command);
+      expect(readFileSync(join(out, 'openapi.json'), 'utf8')).toBe(openApiJson());
+      await build({ ...esbuildOptions(), entryPoints: [handlerEntry('get-openapi')], outfile: join(out, 'index.mjs'), logLevel: 'silent' });
+      // What it answers is the file, not a document built again: mark the copy.
+      const marked = openApiJson().replace('"quarantine-desk API"', '"quarantine-desk API (prebuilt)"');
+      writeFileSync(join(out, 'openapi.json'), marked);
+      const mod = (await import(join(out, 'index.mjs'))) as { handler: (event: unknown, context: unknown) => Promise<{ statusCode: number; body: string }> };
+      const res = await mod.handler({ rawPath: '/openapi.json', requestContext: { requestId: 'r', http: { method: 'GET', path: '/openapi.json' } }, headers: {} }, {});
+      expect(res.statusCode).toBe(200);
+      expect(res.body).toBe(marked);
+    } finally {
+      for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+      rmSync(out, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
