@@ -5,6 +5,7 @@ import { signToken } from '../local/jwt.js';
 import { startLocalStack, type LocalStack } from '../local/local-stack.js';
 import { signedHeaders } from '../functions/domain/lab-signature.js';
 import { resetLabSecrets } from '../functions/ports/lab-secrets.js';
+import { roomFromItem } from '../functions/entities/room.js';
 import { db, tableName } from '../functions/shared/db.js';
 import { resetIntegrationConfig } from '../functions/shared/integration-config.js';
 import { freePort } from '../test/support/free-port.js';
@@ -368,7 +369,7 @@ async function run(stack: LocalStack, opts: LoadOptions, log: (l: string) => voi
     const stayRoom = new Map<string, string>();
     for (const facilityId of facilities) {
       const stays = await queryAll({ pk: `FACILITY#${facilityId}#STAYS`, index: 'GSI1' });
-      const rooms = (await queryAll({ pk: `FACILITY#${facilityId}`, prefix: 'ROOM#' })).filter((r) => r.state === 'occupied');
+      const rooms = (await queryAll({ pk: `FACILITY#${facilityId}`, prefix: 'ROOM#' })).map(roomFromItem).filter((r) => r.state === 'occupied');
       counted.occupiedRooms += rooms.length;
       for (const s of stays) {
         if (seenStays.has(s.stayId)) problems.push(`stay ${s.stayId} listed twice`);
@@ -376,8 +377,11 @@ async function run(stack: LocalStack, opts: LoadOptions, log: (l: string) => voi
         stayRoom.set(s.stayId, `${facilityId}/${s.roomNumber}`);
         if (!expectedStays.has(s.stayId)) problems.push(`unexpected stay ${s.stayId} in ${facilityId}`);
       }
-      const occupants = new Map(rooms.map((r) => [r.occupant?.stayId as string, `${facilityId}/${r.roomNumber}`]));
-      if (occupants.size !== rooms.length) problems.push(`${facilityId}: a stay occupies two rooms`);
+      // Each occupant by the room that holds them (rooms read through the entity: a household's
+      // occupants are one attribute each), so a stay held by two rooms shows.
+      const held = rooms.flatMap((r) => r.occupants.map((o) => [o.stayId, `${facilityId}/${r.roomNumber}`] as const));
+      const occupants = new Map(held);
+      if (occupants.size !== held.length) problems.push(`${facilityId}: a stay occupies two rooms`);
       for (const s of stays) if (occupants.get(s.stayId) !== `${facilityId}/${s.roomNumber}`) problems.push(`${facilityId}: room ${s.roomNumber} does not hold stay ${s.stayId}`);
     }
     counted.stays = seenStays.size;

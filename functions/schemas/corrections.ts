@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
 import { crossFieldRule } from '../shared/validation.js';
 import { cleanText, roomNumber } from './common.js';
-import { PersonInput } from './stay.js';
+import { residentIdNumberRule } from './resident-id.js';
+import { PersonFields } from './stay.js';
 
 // Corrections of a stay after check-in: the person's data (with a reason), a move to
 // another room, the cancellation of a no-show's registration (with a reason).
@@ -10,10 +11,10 @@ const reason = cleanText(500).check(z.minLength(3));
 
 /** Any of the person's fields, as at check-in; the document is sent whole (type, number, country). */
 const PersonEdit = z.strictObject({
-  ...z.partial(PersonInput).shape,
+  ...z.partial(PersonFields).shape,
   // No default here: an absent language is no change.
   language: z.optional(z.enum(['zh', 'en', 'ko'])),
-});
+}).check(residentIdNumberRule);
 
 export const EditPersonInput = z
   .strictObject({ person: PersonEdit, reason })

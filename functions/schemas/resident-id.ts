@@ -24,6 +24,14 @@ export function isResidentIdCard(doc: { type?: unknown; country?: unknown } | un
   return doc?.type === 'id_card' && doc.country === 'CN';
 }
 
+/** A corrected document: a resident ID card's number is checked as at check-in. */
+export const residentIdNumberRule = crossFieldRule<{ document?: { type: string; number: string; country: string } }>((p, add) => {
+  const doc = p.document as { type?: unknown; number?: unknown; country?: unknown } | undefined;
+  if (!isResidentIdCard(doc) || typeof doc?.number !== 'string') return;
+  const problem = residentIdProblem(doc.number, new Date().toISOString().slice(0, 10));
+  if (problem) add(['document', 'number'], problem, MESSAGES[problem]);
+});
+
 export const residentIdRules = crossFieldRule<Person>((p, add) => {
   const doc = p.document as { type?: unknown; number?: unknown; country?: unknown } | undefined;
   if (!isResidentIdCard(doc)) {

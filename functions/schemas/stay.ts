@@ -18,7 +18,8 @@ export const TravelDocumentInput = z.strictObject({
   country: countryCode,
 });
 
-export const PersonInput = z.strictObject({
+/** The person's fields without the cross-field rules (corrections take any part of them). */
+export const PersonFields = z.strictObject({
   nameNative: cleanText(100, 'name').check(z.minLength(1)),
   /** Optional for a Chinese resident ID card only (residentIdRules); the stay then keeps the native name there. */
   nameLatin: z.optional(cleanText(100, 'name').check(z.minLength(1), z.regex(/^[\p{Script=Latin} .,'-]+$/u, 'Use Latin letters, as in the passport'))),
@@ -28,7 +29,8 @@ export const PersonInput = z.strictObject({
   document: TravelDocumentInput,
   phone: z.string().check(z.trim(), z.regex(/^\+?[0-9][0-9 ()-]{4,24}$/, 'Use digits, optionally starting with + and a country code')),
   language: z._default(z.enum(['zh', 'en', 'ko']), 'zh'),
-}).check(residentIdRules);
+});
+export const PersonInput = PersonFields.check(residentIdRules);
 
 const ArrivalInput = z.strictObject({
   arrivedAt: instant,
