@@ -219,6 +219,7 @@ export default {
   show: showReminders,
   relabel() {
     fillFilters();
-    return showReminders();
+    // Only the open screen reloads: on the sign-in screen there is no facility to ask about.
+    if (!$('#view-reminders').hidden) return showReminders();
   },
 };

@@ -21,6 +21,11 @@ register({
     'stay.title': '{name} · room {room}',
     'file.for': 'for room {room} · {name}',
     'file.discard': 'Unsaved input on the file of {name} (room {room}) will be discarded. Continue?',
+    'stay.titleHome': '{name} · at home (grid cell {cell})',
+    'file.forHome': 'for {name} at home',
+    'file.discardHome': 'Unsaved input on the file of {name} (at home) will be discarded. Continue?',
+    'rel.confirmHome': 'Release {name} from home isolation now?',
+    'rel.doneHome': '{name} is released from home isolation.',
     'stay.day': 'Day of stay',
     'stay.status': 'Status',
     'stay.day1': 'Day 1',
@@ -85,6 +90,11 @@ register({
     'stay.title': '{name} · {room} 房',
     'file.for': '（{room} 房 {name}）',
     'file.discard': '{room} 房 {name} 的档案中有未保存的输入，离开将丢弃。继续吗？',
+    'stay.titleHome': '{name} · 居家隔离（网格 {cell}）',
+    'file.forHome': '（居家 {name}）',
+    'file.discardHome': '{name}（居家）的档案中有未保存的输入，离开将丢弃。继续吗？',
+    'rel.confirmHome': '现在为居家隔离的 {name} 解除隔离（销号）？',
+    'rel.doneHome': '{name} 已解除居家隔离医学观察。',
     'stay.day': '隔离第几天',
     'stay.status': '状态',
     'stay.day1': '第 1 天',
@@ -160,7 +170,11 @@ function fileHasUnsavedInput() {
 /** Asks before unsaved input on the open file is discarded; true when it may go. */
 function mayLeaveFile() {
   if (!opened || !fileHasUnsavedInput()) return true;
-  return window.confirm(t('file.discard', { name: personName(opened.person), room: opened.roomNumber }));
+  return window.confirm(roomOrHome('file.discard', opened, { name: personName(opened.person) }));
+}
+/** A sentence naming the room, or for a home stay (no room) its grid cell: "112 房 赵磊", never an empty room. */
+function roomOrHome(key, s, vars) {
+  return s.roomNumber ? t(key, { ...vars, room: s.roomNumber }) : t(`${key}Home`, { ...vars, cell: (s.home && s.home.gridCell) || '' });
 }
 function personName(p) {
   return p.nameLatin && p.nameLatin !== p.nameNative ? `${p.nameNative} ${p.nameLatin}` : p.nameNative;
@@ -210,9 +224,9 @@ function defaultSlot() {
 }
 function renderStay() {
   const s = opened;
-  $('#stay-h').textContent = t('stay.title', { name: personName(s.person), room: s.roomNumber });
+  $('#stay-h').textContent = roomOrHome('stay.title', s, { name: personName(s.person) });
   // The save buttons name whose file they write to.
-  for (const el of $$('#view-stay .for-whom')) el.textContent = t('file.for', { name: personName(s.person), room: s.roomNumber });
+  for (const el of $$('#view-stay .for-whom')) el.textContent = roomOrHome('file.for', s, { name: personName(s.person) });
   // Only an active stay can be released; the server says why otherwise, the button need not offer it.
   $('#release').disabled = s.status !== 'active';
   $('#transfer').disabled = s.status !== 'active' && s.status !== 'positive';
@@ -358,7 +372,7 @@ async function changeSchedule(e) {
 async function release() {
   const s = opened;
   clearBanner();
-  if (!window.confirm(t('rel.confirm', { name: s.person.nameNative, room: s.roomNumber }))) return;
+  if (!window.confirm(roomOrHome('rel.confirm', s, { name: s.person.nameNative }))) return;
   const btn = $('#release');
   btn.disabled = true;
   const out = $('#release-result');
@@ -371,7 +385,7 @@ async function release() {
     }
     // A document the record does not allow yet (a certificate awaiting a doctor's sign-off) is withheld, with why.
     const withheld = (r.data.withheld || []).map((w) => `${t(`docType.${w.type}`)}: ${w.reasons.map(reasonText).join(' · ')}`);
-    result(out, [t('rel.done', { name: s.person.nameNative, room: s.roomNumber }), ...withheld], withheld.length ? 'warn' : undefined);
+    result(out, [roomOrHome('rel.done', s, { name: s.person.nameNative }), ...withheld], withheld.length ? 'warn' : undefined);
     // The file now shows the released stay (no reload: that would clear the one-time keys).
     opened = { ...s, status: 'released' };
     renderStay();
