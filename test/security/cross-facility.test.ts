@@ -187,6 +187,10 @@ const probes: Record<string, () => Probe[]> = {
   ],
   'POST /stays/{stayId}/end-check': () => [{ path: `/stays/${active.stayId}/end-check`, body: { fit: true }, status: 403 }],
   'GET /stays/{stayId}/schedule-ledger': () => [{ path: `/stays/${active.stayId}/schedule-ledger`, status: 403 }],
+  // Corrections of A's stay: the person's data, a move, a no-show's cancellation are not B's.
+  'PUT /stays/{stayId}/person': () => [{ path: `/stays/${active.stayId}/person`, body: { person: { phone: '+86 139 0000 0000' }, reason: 'probe' }, status: 403 }],
+  'POST /stays/{stayId}/move': () => [{ path: `/stays/${active.stayId}/move`, body: { roomNumber: '101', reason: 'probe' }, status: 403 }],
+  'POST /stays/{stayId}/cancel': () => [{ path: `/stays/${active.stayId}/cancel`, body: { reason: 'probe' }, status: 403 }],
   // The person's own page: links, confirmations, requests and follow-ups of A's stays are not B's.
   'POST /stays/{stayId}/personal-link': () => [{ path: `/stays/${active.stayId}/personal-link`, status: 403 }],
   'GET /stays/{stayId}/personal-link': () => [{ path: `/stays/${active.stayId}/personal-link`, status: 403 }],
