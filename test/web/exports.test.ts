@@ -78,7 +78,7 @@ describe('Excel export buttons', () => {
     await page.locator('#nav a[data-view="transport"]').click();
     await page.locator('#p-date').fill(releaseDate);
     await page.locator('#transport-form button[type=submit]').click();
-    await page.locator('#transport-out table').waitFor();
+    await page.locator('#transport-out table').first().waitFor();
     expect(await page.locator('#transport-xlsx').textContent()).toBe('Download Excel');
     const departures = await downloaded('#transport-xlsx');
     expect(departures.name).toBe(`departures-${releaseDate}.xlsx`);
