@@ -26,7 +26,8 @@ const PERSON = {
   language: 'zh',
 };
 const RELEASED = { ...PERSON, nameNative: '沐春风测试', nameLatin: 'VELAZQUEZ Xiomara', birthDate: '1966-06-16', document: { type: 'passport', number: 'QZ5566112', country: 'CN' }, phone: '+86 137 1122 3344' };
-const POSITIVE = { ...PERSON, nameNative: '柳如烟测试', nameLatin: 'KRZYSZTOF Wolfgang', birthDate: '1955-05-15', document: { type: 'id_card', number: 'QZ9900881', country: 'CN' }, phone: '+86 135 9988 7766' };
+// A resident ID card with its real check digit (birth date and sex agree with it).
+const POSITIVE = { ...PERSON, nameNative: '柳如烟测试', nameLatin: 'KRZYSZTOF Wolfgang', birthDate: '1955-05-15', document: { type: 'id_card', number: '110101195505150013', country: 'CN' }, phone: '+86 135 9988 7766' };
 const NOTE = 'Nosebleed after Zanzibar ferry';
 const SITUATION = 'Quarrelled with neighbour about xylophone';
 const CITY = 'Ouagadougou-Zeta';
