@@ -9,7 +9,8 @@ import { Check } from './care.js';
 const dateStr = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
 const slotEnum = z.enum(CHECK_SLOTS);
 
-export const StaffRequest = z.object({
+/** A request as the person sent it; staff see it with the reply and who handled it. */
+export const PersonRequest = z.object({
   requestId: z.string(),
   stayId: z.string(),
   facilityId: z.string(),
@@ -20,6 +21,9 @@ export const StaffRequest = z.object({
   status: z.enum(REQUEST_STATUSES),
   createdAt: z.string(),
   updatedAt: z.string(),
+});
+
+export const StaffRequest = z.extend(PersonRequest, {
   reply: z.optional(z.string()),
   handledBy: z.optional(z.string()),
 });
@@ -56,19 +60,6 @@ export const PersonPage = z.object({
 });
 
 export const SelfReportResult = z.object({ check: Check, late: z.boolean(), alert: z.boolean(), urgentReminder: z.boolean() });
-
-export const PersonRequest = z.object({
-  requestId: z.string(),
-  stayId: z.string(),
-  facilityId: z.string(),
-  roomNumber: z.optional(z.string()),
-  gridCell: z.optional(z.string()),
-  kind: z.enum(REQUEST_KINDS),
-  text: z.string(),
-  status: z.enum(REQUEST_STATUSES),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
 
 export const IssuedLink = z.object({
   stayId: z.string(),
