@@ -3,7 +3,7 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyDocument, Role, ServicePrincipal, type AddToPrincipalPolicyResult, type PolicyStatement, type RoleProps } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { Charset, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { ILogGroup } from 'aws-cdk-lib/aws-logs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { TableAccess } from '../functions/routes.js';
@@ -13,8 +13,9 @@ import { handlerEntry, LOCK_FILE, PROJECT_ROOT } from './project-paths.js';
 import { tableStatements } from './table-access.js';
 
 // One Lambda for one file under functions/handlers/, with everything it needs
-// around it: its own log group (retention set), its own role (no managed
-// policies: it can write its own logs and nothing else until granted more).
+// around it: its own role (no managed policies: it can write to its log group
+// and nothing else until granted more) and a log group shared with the other
+// functions of its kind (lib/function-logs.ts).
 
 export interface HandlerFunctionProps {
   handler: string;
@@ -22,6 +23,8 @@ export interface HandlerFunctionProps {
   timeoutSeconds: number;
   /** The standard environment every function reads (functions/shared/config.ts). */
   environment: Record<string, string>;
+  /** Shared by functions of one kind; Lambda names each stream after its function. */
+  logGroup: ILogGroup;
   extraEnvironment?: Readonly<Record<string, string>>;
   copyFiles?: readonly CopyFile[];
   /** Asynchronous invocations (jobs): failed events land here after the retries. */
@@ -62,7 +65,7 @@ export class HandlerFunction extends Construct {
       if (name in props.environment) throw new Error(`Handler ${props.handler}: extra environment may not redefine ${name}`);
     }
 
-    const logGroup = new LogGroup(this, 'Logs', { retention: RetentionDays.THREE_MONTHS });
+    const { logGroup } = props;
     this.role = new InlinePolicyRole(this, 'Role', {
       assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
       description: `quarantine-desk ${props.handler}`,

@@ -4,6 +4,7 @@ import { jobs as allJobs, routes as allRoutes, type JobDef, type RouteDef } from
 import { QuarantineApi } from './api.js';
 import { StaffAuth } from './auth.js';
 import { handlerAssets as allHandlerAssets, type HandlerAssets } from './handler-assets.js';
+import { FunctionLogs } from './function-logs.js';
 import { HandlerFunction } from './handler-function.js';
 import { Integrations } from './integrations.js';
 import { checkLimits, DEFAULT_LIMITS, type TrafficLimits } from './limits.js';
@@ -76,6 +77,7 @@ export class QuarantineDeskStack extends Stack {
       // (functions/adapters/mapped-stack-traces.ts, injected by lib/bundling.ts).
     };
 
+    const logs = new FunctionLogs(this, 'FunctionLogs');
     const plans = planHandlers(routes);
     // Open functions (no JWT: public pages and the lab webhook) get reserved concurrency:
     // a flood of anonymous requests takes at most that, never the staff routes' pool.
@@ -90,6 +92,7 @@ export class QuarantineDeskStack extends Stack {
         memoryMb: plan.memoryMb,
         timeoutSeconds: plan.timeoutSeconds,
         environment,
+        logGroup: logs.of(plan.open ? 'open' : 'staff'),
         extraEnvironment: assets[plan.handler]?.environment,
         copyFiles: assets[plan.handler]?.copyFiles,
         reservedConcurrency: reservation(plan),
@@ -104,7 +107,7 @@ export class QuarantineDeskStack extends Stack {
     for (const job of jobs) {
       if (jobNames.has(job.name)) throw new Error(`Job ${job.name} is declared twice in functions/routes.ts`);
       jobNames.add(job.name);
-      const scheduled = new ScheduledJob(this, `${pascalCase(job.name)}Job`, { job, table, environment, assets: assets[job.handler] });
+      const scheduled = new ScheduledJob(this, `${pascalCase(job.name)}Job`, { job, table, environment, logGroup: logs.of('jobs'), assets: assets[job.handler] });
       wireIntegrations(job.handler, scheduled.handlerFunction);
       deadLetterQueues.push({ job: job.name, queue: scheduled.deadLetterQueue });
     }

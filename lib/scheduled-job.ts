@@ -5,6 +5,7 @@ import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { JobDef } from '../functions/routes.js';
+import type { ILogGroup } from 'aws-cdk-lib/aws-logs';
 import type { HandlerAssets } from './handler-assets.js';
 import { HandlerFunction } from './handler-function.js';
 import { DEFAULT_MEMORY_MB } from './route-plan.js';
@@ -16,6 +17,7 @@ export interface ScheduledJobProps {
   job: JobDef;
   table: ITable;
   environment: Record<string, string>;
+  logGroup: ILogGroup;
   assets?: HandlerAssets;
 }
 
@@ -44,6 +46,7 @@ export class ScheduledJob extends Construct {
       memoryMb: DEFAULT_MEMORY_MB,
       timeoutSeconds: DEFAULT_JOB_TIMEOUT_SECONDS,
       environment: props.environment,
+      logGroup: props.logGroup,
       extraEnvironment: props.assets?.environment,
       copyFiles: props.assets?.copyFiles,
       deadLetterQueue: this.deadLetterQueue,

@@ -47,7 +47,7 @@ describe('table permissions', () => {
 
   it('DeleteItem exactly for the declared deleters, routes and jobs', () => {
     const deleters = new Set(routes.filter((r) => r.deletes).map((r) => r.handler));
-    expect([...deleters].sort()).toEqual(['cancel-stay', 'change-schedule', 'continue-at-home', 'edit-person', 'lab-results', 'reassign-team', 'release-stay', 'transfer-stay', 'unassign-sample']);
+    expect([...deleters].sort()).toEqual(['cancel-stay', 'change-schedule', 'continue-at-home', 'edit-person', 'lab-results', 'reassign-team', 'release-stay', 'transfer-stay', 'unassign-sample', 'update-team']);
     for (const plan of plans) {
       const actions = dynamoActions(roleStatements(real.template, plan.handler));
       if (deleters.has(plan.handler)) expect(actions, plan.handler).toContain('dynamodb:DeleteItem');
