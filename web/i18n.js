@@ -37,12 +37,18 @@ export function t(key, vars) {
   return vars ? s.replace(/\{(\w+)\}/g, (m, k) => (vars[k] === undefined || vars[k] === null ? '' : String(vars[k]))) : s;
 }
 
-/** Static text of the page: data-i18n (text) and data-i18n-label (aria-label) attributes. */
+const known = (key) => lookup(key) !== undefined || catalogue.en[key] !== undefined;
+
+/**
+ * Static text of the page: data-i18n (text) and data-i18n-label (aria-label) attributes.
+ * A key not registered yet (its screen's module comes when the screen is first opened)
+ * keeps its text until then: app.js applies the screen's section again once it came.
+ */
 export function applyI18n(root = document) {
   document.documentElement.lang = current === 'zh' ? 'zh-CN' : 'en';
   document.title = t('app.title');
-  for (const el of $$('[data-i18n]', root)) el.textContent = t(el.dataset.i18n);
-  for (const el of $$('[data-i18n-label]', root)) el.setAttribute('aria-label', t(el.dataset.i18nLabel));
+  for (const el of $$('[data-i18n]', root)) if (known(el.dataset.i18n)) el.textContent = t(el.dataset.i18n);
+  for (const el of $$('[data-i18n-label]', root)) if (known(el.dataset.i18nLabel)) el.setAttribute('aria-label', t(el.dataset.i18nLabel));
   const other = current === 'zh' ? 'en' : 'zh';
   const btn = $('#lang');
   btn.textContent = other === 'zh' ? '中文' : 'English';

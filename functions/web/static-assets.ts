@@ -15,8 +15,9 @@ import { VENDOR_FILES } from './vendor-files.js';
 // file's content hash (?v=...): assets can then be cached for a year, and a deploy
 // changes the references. The page is native ES modules: each module's relative
 // imports (`from './x.js'`) are versioned the same way, so a module's hash covers the
-// modules it imports, and the page preloads the whole import graph of its module
-// scripts (<link rel="modulepreload">: no request waterfall). Every response carries
+// modules it imports, and the page preloads the static import graph of its module
+// scripts (<link rel="modulepreload">: no request waterfall); screens the entry
+// loads with import() come when first opened (versioned the same way). Every response carries
 // a strict Content-Security-Policy.
 
 const WebConfig = z.object({ WEB_DIR: z.optional(z.string().check(z.minLength(1))) });
@@ -97,8 +98,8 @@ interface Asset {
   /** Short content hash, used as the ?v= of references. */
   hash: string;
   mtimeMs: number;
-  /** A module's relative imports (flat file names), each with the hash its reference carries. */
-  imports: readonly { file: string; hash: string }[];
+  /** A module's relative imports (flat file names), each with the hash its reference carries; `lazy` for `import('./x.js')`. */
+  imports: readonly { file: string; hash: string; lazy?: true }[];
 }
 
 const cache = new Map<string, Asset>();
@@ -175,22 +176,28 @@ function tryLoad(name: string, loading: ReadonlySet<string>, memo: Map<string, A
 function versionImports(source: Buffer, loading: ReadonlySet<string>, memo: Map<string, Asset>): { body: Buffer; imports: Asset['imports'] } {
   const text = source.toString('utf8');
   if (!text.includes('./')) return { body: source, imports: [] };
-  const imports: { file: string; hash: string }[] = [];
+  const imports: { file: string; hash: string; lazy?: true }[] = [];
   const out = text.replace(IMPORT, (whole, head: string, quote: string, file: string) => {
     const dep = tryLoad(file, loading, memo);
     if (!dep) return whole;
-    if (!imports.some((i) => i.file === file)) imports.push({ file, hash: dep.hash });
+    const lazy = head.includes('(');
+    const known = imports.find((i) => i.file === file);
+    if (!known) imports.push(lazy ? { file, hash: dep.hash, lazy } : { file, hash: dep.hash });
+    else if (!lazy) delete known.lazy;
     return `${head}${quote}./${file}?v=${dep.hash}${quote}`;
   });
   return { body: Buffer.from(out), imports };
 }
 
-/** Every module `entry` reaches by its imports (not itself), in a stable order. */
+/**
+ * Every module `entry` reaches by its static imports (not itself), in a stable order:
+ * what the page preloads. A screen imported with import() is fetched when first opened.
+ */
 function importGraph(entry: string): { file: string; hash: string }[] {
   const seen = new Map<string, string>();
   const visit = (name: string) => {
     for (const i of cache.get(name)?.imports ?? []) {
-      if (seen.has(i.file) || i.file === entry) continue;
+      if (i.lazy || seen.has(i.file) || i.file === entry) continue;
       seen.set(i.file, i.hash);
       visit(i.file);
     }
