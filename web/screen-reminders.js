@@ -143,9 +143,11 @@ function handleForm(x) {
   async function submit(e) {
     e.preventDefault();
     clearBanner();
-    const note = e.currentTarget.querySelector('input').value.trim();
+    const form = e.currentTarget;
+    const note = form.querySelector('input').value.trim();
     const r = await api('PUT', `/facilities/${fid()}/reminders/${encodeURIComponent(x.reminderId)}/handled`, note ? { note } : {});
-    if (!r.ok) return showProblem(r, e.currentTarget);
+    // currentTarget is gone once the event has been dispatched: the form captured above.
+    if (!r.ok) return showProblem(r, form);
     await showReminders();
   }
   const id = `rn-${x.reminderId.replace(/[^\w-]/g, '_')}`;
@@ -177,11 +179,16 @@ function query(more) {
   return `/facilities/${fid()}/reminders?${p}`;
 }
 
+let loads = 0;
+
 async function showReminders(e, more = false) {
   if (e && e.preventDefault) e.preventDefault();
   const out = $('#reminders-out');
+  const seq = ++loads;
   say(t('loading'));
   const r = await api('GET', query(more));
+  // A later search or filter was asked for meanwhile: its answer draws the list.
+  if (seq !== loads) return;
   say('');
   if (r.routeMissing) return fill(out, h('p', { class: 'result warn', text: t('reminders.unavailable') }));
   if (!r.ok) return showProblem(r, $('#reminders-form'));

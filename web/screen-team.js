@@ -145,7 +145,10 @@ function draw(w) {
   fill($('#team-out'), h('div', { class: 'team-grid' }, parts));
 }
 
+let loads = 0;
+
 async function showTeam(arg) {
+  const seq = ++loads;
   say(t('loading'));
   const teams = await api('GET', `/facilities/${fid()}/teams`);
   if (!teams.ok) { say(''); return showProblem(teams); }
@@ -156,6 +159,8 @@ async function showTeam(arg) {
   select.value = teamId;
   const member = $('#team-member').value;
   const r = await api('GET', `/facilities/${fid()}/teams/${encodeURIComponent(teamId)}/worklist${member ? `?member=${member}` : ''}`);
+  // Another team or member was chosen meanwhile: its answer draws the list.
+  if (seq !== loads) return;
   say('');
   if (!r.ok) return showProblem(r);
   last = r.data;

@@ -216,7 +216,8 @@ describe('on paper', () => {
       const item = page.locator('li.reminder', { hasText: '发热或症状' }).filter({ hasText: '陈杰' });
       await expect.poll(() => item.innerText()).toMatch(new RegExp(`${fever.roomNumber} 房 陈杰 发热 38.4 °C · 咳嗽 · 早 · 第 4 天`));
       await page.locator('#rm-q').fill(fever.roomNumber);
-      await page.locator('#rm-q').press('Enter');
+      // The search redraws the list: type the note into the list it drew, not the one before.
+      await Promise.all([page.waitForResponse((r) => r.url().includes('/reminders?') && r.url().includes(`q=${fever.roomNumber}`)), page.locator('#rm-q').press('Enter')]);
       await expect.poll(() => page.locator('li.reminder').count()).toBe(1);
       await item.locator('input').fill('已通知医生');
       await item.locator('button[type=submit]').click();

@@ -124,7 +124,9 @@ describe.each([
 
     // The cadre marks the follow-up done with a note: off the list.
     await page.evaluate('location.hash = "#team/a"');
-    await page.locator('#team-member').selectOption('cadre');
+    // The screen comes when first opened: choose the member once it has drawn the whole team.
+    await page.locator('#team-load').waitFor();
+    await Promise.all([page.waitForResponse((r) => r.url().includes('/worklist?member=cadre')), page.locator('#team-member').selectOption('cadre')]);
     await page.locator('#team-follow-ups li').first().waitFor();
     if (size.name === 'phone') {
       await page.locator('#team-follow-ups input[name=note]').first().fill('电话联系，体温计坏了，已送新的');
