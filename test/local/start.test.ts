@@ -58,10 +58,11 @@ async function start(extra: string[] = ['--in-memory']): Promise<{ child: ChildP
   await waitFor(
     async () => {
       if (child.exitCode !== null) throw new Error(`npm start exited early: ${output}`);
-      return fetch(`http://127.0.0.1:${port}/`).then((r) => r.status === 200, () => false);
+      // Serving comes a moment before the banner is printed: wait for both.
+      return output.includes('is running on') && fetch(`http://127.0.0.1:${port}/`).then((r) => r.status === 200, () => false);
     },
     90_000,
-    'the local server',
+    'the local server and its banner',
   );
   return { child, port, dynamoPort, output: () => output };
 }
