@@ -4,7 +4,7 @@
 // reminder is marked handled once (who, when, an optional note).
 import { api } from './api.js';
 import { claimsOf } from './auth.js';
-import { $, fill, h } from './dom.js';
+import { $, $$, fill, h } from './dom.js';
 import { register, t } from './i18n.js';
 import { clearBanner, say, showProblem } from './notice.js';
 import { FEVER_C } from './checks.js';
@@ -204,7 +204,10 @@ async function showReminders(e, more = false) {
     return;
   }
   if (!list.length && !cursor) return fill(out, h('p', { class: 'card', text: t('reminders.none') }));
+  // A redraw (refresh, a filter, a language change) keeps notes being typed.
+  const typed = new Map($$('#reminders-out form.handle input').map((i) => [i.id, i.value]));
   fill(out, h('ul', { class: 'plain card reminders' }, items), moreButton);
+  for (const i of $$('#reminders-out form.handle input')) if (typed.get(i.id)) i.value = typed.get(i.id);
 }
 
 function fillFilters() {

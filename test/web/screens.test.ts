@@ -28,7 +28,7 @@ beforeAll(async () => {
   f = await facilityWithRooms(api, 12, { name: '金水区第三集中隔离酒店', timeZone: 'Asia/Shanghai' });
   for (const [i, n] of NAMES.entries()) stays.push(await stayArrived(api, f, i < 3 ? 13 : 3, { nameNative: n, nameLatin: i === 9 ? 'HABSBURG-LOTHRINGEN Maximilian Alexander' : `PERSON ${'ABCDEFGHIJ'[i]}` }));
   fever = stays[3]!;
-  const check = await api.call('POST', `/stays/${fever.stayId}/checks`, { token: f.staff, body: { slot: 'morning', temperatureC: 38.4, symptoms: ['cough'], measuredAt: new Date(Date.now() - 3600_000).toISOString() } });
+  const check = await api.call('POST', `/stays/${fever.stayId}/checks`, { token: f.staff, body: { slot: 'morning', temperatureC: 38.4, symptoms: ['cough'], measuredAt: new Date(Date.now() - 60_000).toISOString() } });
   if (check.status !== 201) throw new Error(check.text);
   leaving = stays.slice(0, 3);
   departureDate = leaving[0]!.schedule.releaseDate;

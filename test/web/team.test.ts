@@ -56,6 +56,7 @@ describe.each([
     const errors: string[] = [];
     page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
     page.on('requestfailed', (r) => errors.push(`${r.url()} ${r.failure()?.errorText}`));
+    page.on('pageerror', (e) => errors.push(e.message));
     await signIn(page);
     for (const language of ['zh', 'en'] as const) {
       if ((await page.locator('html').getAttribute('lang'))?.slice(0, 2) !== language) await page.locator('#lang').click();
@@ -123,10 +124,12 @@ describe.each([
     await screenshot(page, `reminders-home-${size.name}`);
 
     // The cadre marks the follow-up done with a note: off the list.
-    await page.evaluate('location.hash = "#team/a"');
-    // The screen comes when first opened: choose the member once it has drawn the whole team.
-    await page.locator('#team-load').waitFor();
-    await Promise.all([page.waitForResponse((r) => r.url().includes('/worklist?member=cadre')), page.locator('#team-member').selectOption('cadre')]);
+    // Each choice redraws the list: type into the one its last answer drew.
+    const worklist = (member = '') => page.waitForResponse((r) => r.url().includes('/teams/a/worklist') && r.url().includes(member));
+    await Promise.all([worklist(), page.evaluate('location.hash = "#team/a"')]);
+    if ((await page.locator('#team-member').inputValue()) !== 'cadre') await Promise.all([worklist('member=cadre'), page.locator('#team-member').selectOption('cadre')]);
+    await expect.poll(() => page.locator('#team-load').innerText()).toContain('李娜');
+    await page.locator('#status:empty').waitFor({ state: 'attached' });
     await page.locator('#team-follow-ups li').first().waitFor();
     if (size.name === 'phone') {
       await page.locator('#team-follow-ups input[name=note]').first().fill('电话联系，体温计坏了，已送新的');
