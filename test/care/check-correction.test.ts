@@ -5,6 +5,8 @@ import { releasableStay } from '../release/release-support.js';
 import { startApi, type TestApi } from '../support/api.js';
 import { facilityWithRooms, type FacilityFixture } from '../support/fixtures.js';
 import { issuePaths, itemsOf, remindersOf, stayArrived } from './care-support.js';
+import { localDate } from '../../functions/domain/calendar.js';
+import { zonedInstant } from '../jobs/job-support.js';
 
 // Correcting a check keeps the reading first recorded beside the correction (who,
 // when, why); the audit shows old and new values; everything that evaluates checks
@@ -24,7 +26,11 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-const hourAgo = () => new Date(Date.now() - 3600_000).toISOString();
+/** Up to an hour ago, but on the hotel's today (Asia/Shanghai): the board counts today's checks, and CI runs at any hour. */
+const hourAgo = () => {
+  const sinceMidnight = Date.now() - zonedInstant(localDate(new Date(), 'Asia/Shanghai'), '00:00', 'Asia/Shanghai').getTime();
+  return new Date(Date.now() - Math.min(3600_000, sinceMidnight / 2)).toISOString();
+};
 const record = (stayId: string, body: unknown, query = '') => api.call('POST', `/stays/${stayId}/checks${query}`, { token: f.staff, body });
 const correct = (stayId: string, checkId: string, body: unknown, token = f.staff) => api.call('POST', `/stays/${stayId}/checks/${checkId}/correction`, { token, body });
 
