@@ -1,6 +1,7 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
 import { LogGroup, RetentionDays, type ILogGroup } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { pascalCase } from './route-plan.js';
 
 export type FunctionKind = 'staff' | 'open' | 'jobs';
 
@@ -21,7 +22,7 @@ export class FunctionLogs extends Construct {
   of(kind: FunctionKind): ILogGroup {
     let group = this.groups.get(kind);
     if (!group) {
-      group = new LogGroup(this, kind[0]!.toUpperCase() + kind.slice(1), {
+      group = new LogGroup(this, pascalCase(kind), {
         retention: RetentionDays.THREE_MONTHS,
         removalPolicy: RemovalPolicy.RETAIN,
       });

@@ -36,3 +36,16 @@ export async function api(method, path, body, opts = {}) {
   } else if (res.status === 401 && !opts.token) sessionEnded();
   return out;
 }
+
+/**
+ * For a screen that reloads on every filter or choice: `const start = newestOnly()` once,
+ * then `const current = start()` per load, and draw only while `current()` is true, so a
+ * slower, older answer never draws over the list a later choice asked for.
+ */
+export function newestOnly() {
+  let n = 0;
+  return () => {
+    const mine = ++n;
+    return () => mine === n;
+  };
+}

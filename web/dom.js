@@ -17,7 +17,15 @@ export function h(tag, attrs, ...children) {
   return el;
 }
 
-export const fill = (el, ...nodes) => el.replaceChildren(...nodes.flat().filter(Boolean));
+/**
+ * Replaces el's children. An input marked data-keep="<key>" keeps what was being typed
+ * in it when the redraw brings an input of the same key (a list reloaded under a note).
+ */
+export function fill(el, ...nodes) {
+  const typed = new Map($$('[data-keep]', el).filter((i) => i.value).map((i) => [i.dataset.keep, i.value]));
+  el.replaceChildren(...nodes.flat().filter(Boolean));
+  if (typed.size) for (const i of $$('[data-keep]', el)) if (typed.has(i.dataset.keep)) i.value = typed.get(i.dataset.keep);
+}
 
 /** A table; each cell carries its column's name (data-label), so a phone can stack a row as labelled lines. */
 export const table = (head, rows, rowClass) =>

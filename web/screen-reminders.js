@@ -2,9 +2,9 @@
 // releases due), each line linking to the person's file, in the page's language from
 // codes. Filters (open / handled / closed, kind, room or name) are the server's; a
 // reminder is marked handled once (who, when, an optional note).
-import { api } from './api.js';
+import { api, newestOnly } from './api.js';
 import { claimsOf } from './auth.js';
-import { $, $$, fill, h } from './dom.js';
+import { $, fill, h } from './dom.js';
 import { register, t } from './i18n.js';
 import { clearBanner, say, showProblem } from './notice.js';
 import { FEVER_C } from './checks.js';
@@ -154,7 +154,7 @@ function handleForm(x) {
   return h(
     'form',
     { class: 'row handle screen-only', onsubmit: submit, novalidate: true },
-    h('label', { class: 'field' }, h('span', { class: 'meta', text: t('reminders.note') }), h('input', { id, name: 'note', maxlength: 500, autocomplete: 'off' })),
+    h('label', { class: 'field' }, h('span', { class: 'meta', text: t('reminders.note') }), h('input', { id, name: 'note', maxlength: 500, autocomplete: 'off', 'data-keep': id })),
     h('button', { type: 'submit', class: 'secondary', text: t('reminders.handle') }),
   );
 }
@@ -179,16 +179,16 @@ function query(more) {
   return `/facilities/${fid()}/reminders?${p}`;
 }
 
-let loads = 0;
+const startLoad = newestOnly();
 
 async function showReminders(e, more = false) {
   if (e && e.preventDefault) e.preventDefault();
   const out = $('#reminders-out');
-  const seq = ++loads;
+  const current = startLoad();
   say(t('loading'));
   const r = await api('GET', query(more));
   // A later search or filter was asked for meanwhile: its answer draws the list.
-  if (seq !== loads) return;
+  if (!current()) return;
   say('');
   if (r.routeMissing) return fill(out, h('p', { class: 'result warn', text: t('reminders.unavailable') }));
   if (!r.ok) return showProblem(r, $('#reminders-form'));
@@ -204,10 +204,7 @@ async function showReminders(e, more = false) {
     return;
   }
   if (!list.length && !cursor) return fill(out, h('p', { class: 'card', text: t('reminders.none') }));
-  // A redraw (refresh, a filter, a language change) keeps notes being typed.
-  const typed = new Map($$('#reminders-out form.handle input').map((i) => [i.id, i.value]));
   fill(out, h('ul', { class: 'plain card reminders' }, items), moreButton);
-  for (const i of $$('#reminders-out form.handle input')) if (typed.get(i.id)) i.value = typed.get(i.id);
 }
 
 function fillFilters() {

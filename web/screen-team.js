@@ -1,8 +1,8 @@
 // Team worklist (home isolation): what one three-person team has to do now — who has
 // not reported this slot, who reported a fever, whose retest is due, who is ready for
 // release (and who waits, with why) — and the team's load. #team/<teamId>.
-import { api } from './api.js';
-import { $, $$, fill, h } from './dom.js';
+import { api, newestOnly } from './api.js';
+import { $, fill, h } from './dom.js';
 import { submitting } from './forms.js';
 import { register, t } from './i18n.js';
 import { reasonText, say, showProblem } from './notice.js';
@@ -102,8 +102,8 @@ const nameOf = (p) => (p.nameNative === p.nameLatin ? p.nameNative : `${p.nameNa
 function followUp(f) {
   const step = t(f.step >= 4 ? 'team.fu.step4' : 'team.fu.step3', { role: t(`team.role.${f.role}`), name: f.assignee });
   const what = t('team.fu.what', { date: f.date, slot: t(`team.slot.${f.slot}`), step }) + (f.reportedAt ? ` · ${t('team.fu.reported', { at: f.reportedAt.slice(11, 16) })}` : '');
-  const form = h('form', { class: 'row fu-form', novalidate: true, 'data-fu': `${f.stayId}/${f.followUpId}` },
-    h('input', { name: 'note', required: true, maxlength: 500, placeholder: t('team.fu.note'), 'aria-label': t('team.fu.note') }),
+  const form = h('form', { class: 'row fu-form', novalidate: true },
+    h('input', { name: 'note', 'data-keep': `fu-${f.stayId}/${f.followUpId}`, required: true, maxlength: 500, placeholder: t('team.fu.note'), 'aria-label': t('team.fu.note') }),
     h('button', { type: 'submit', text: t('team.fu.done') }));
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
@@ -142,16 +142,13 @@ function draw(w) {
     parts.push(section(t('team.ready'), w.release.ready));
     parts.push(section(t('team.waiting'), w.release.waiting, (p) => p.reasons.map((r) => reasonText(r)).join(' ')));
   }
-  // A redraw (refresh, another member, a language change) keeps notes being typed.
-  const typed = new Map($$('#team-follow-ups form').map((f) => [f.dataset.fu, f.elements.note.value]));
   fill($('#team-out'), h('div', { class: 'team-grid' }, parts));
-  for (const f of $$('#team-follow-ups form')) if (typed.get(f.dataset.fu)) f.elements.note.value = typed.get(f.dataset.fu);
 }
 
-let loads = 0;
+const startLoad = newestOnly();
 
 async function showTeam(arg) {
-  const seq = ++loads;
+  const current = startLoad();
   say(t('loading'));
   const teams = await api('GET', `/facilities/${fid()}/teams`);
   if (!teams.ok) { say(''); return showProblem(teams); }
@@ -163,7 +160,7 @@ async function showTeam(arg) {
   const member = $('#team-member').value;
   const r = await api('GET', `/facilities/${fid()}/teams/${encodeURIComponent(teamId)}/worklist${member ? `?member=${member}` : ''}`);
   // Another team or member was chosen meanwhile: its answer draws the list.
-  if (seq !== loads) return;
+  if (!current()) return;
   say('');
   if (!r.ok) return showProblem(r);
   last = r.data;

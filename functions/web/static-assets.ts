@@ -182,7 +182,8 @@ function versionImports(source: Buffer, loading: ReadonlySet<string>, memo: Map<
     if (!dep) return whole;
     const lazy = head.includes('(');
     const known = imports.find((i) => i.file === file);
-    if (!known) imports.push(lazy ? { file, hash: dep.hash, lazy } : { file, hash: dep.hash });
+    // Imported both ways: the static import wins (the module is needed at load).
+    if (!known) imports.push({ file, hash: dep.hash, ...(lazy ? { lazy } : {}) });
     else if (!lazy) delete known.lazy;
     return `${head}${quote}./${file}?v=${dep.hash}${quote}`;
   });
